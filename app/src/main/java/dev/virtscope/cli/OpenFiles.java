@@ -1,0 +1,15 @@
+package dev.virtscope.cli;
+
+/**
+ * {@code virtscope FILE...}: the window when a display is available, otherwise the headless
+ * summary of {@code virtscope info}, so the same command is useful over ssh.
+ */
+final class OpenFiles {
+    private OpenFiles() {
+    }
+
+    static int run(String[] files) {
+        System.err.println("virtscope: the window is not built yet; use a subcommand (virtscope --help)");
+        return ExitCodes.USAGE;
+    }
+}

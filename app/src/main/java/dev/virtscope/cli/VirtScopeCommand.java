@@ -1,0 +1,43 @@
+package dev.virtscope.cli;
+
+import java.util.List;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code virtscope} command: subcommands for headless work, or FILE… to open the GUI. */
+@Command(name = "virtscope", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Trace viewer for QEMU/KVM performance work.%n"
+                + "  virtscope FILE...          open the files in the window (headless: print a summary)%n"
+                + "  virtscope SUBCOMMAND ...   run headless",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class VirtScopeCommand implements Runnable {
+
+    /** Every headless subcommand; each is a class of its own in this package. */
+    static List<Object> subcommands() {
+        return List.of();
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new VirtScopeCommand());
+        for (Object sub : subcommands()) cl.addSubcommand(sub);
+        cl.setExecutionExceptionHandler((ex, line, parse) -> {
+            line.getErr().println("virtscope: " + ex.getMessage());
+            return ExitCodes.BAD_INPUT;
+        });
+        return cl;
+    }
+
+    public static int run(String[] args) {
+        CommandLine cl = commandLine();
+        if (args.length > 0 && !args[0].startsWith("-") && !cl.getSubcommands().containsKey(args[0])) {
+            return OpenFiles.run(args);
+        }
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+}

@@ -1,0 +1,221 @@
+package dev.virtscope.store;
+
+import java.util.Arrays;
+
+/**
+ * All events of one trace, immutable, in time order. Columns are primitive arrays indexed by
+ * event number: time (ns), CPU, tid, event type, payload reference. Per-CPU and per-task index
+ * arrays list event numbers in time order, so a view of one row touches only its own events.
+ *
+ * <p>Retained per event: 8 (ts) + 8 (payload ref) + 4 (tid) + 2 (cpu) + 2 (type) + 4 (CPU index)
+ * + 4 (task index) = 32 bytes; payload bytes live in the {@link PayloadArena}.
+ */
+public final class EventStore {
+    private final String format;
+    private final String clock;
+    private final boolean nsClock;
+    private final int cpusDeclared;
+    private final long[] ts;
+    private final long[] ref;
+    private final int[] tid;
+    private final short[] cpu;
+    private final char[] type;
+    private final StringTable eventNames;
+    private final TaskTable tasks;
+    private final PayloadArena arena;
+    private final LostEvents lost;
+    private final Warnings warnings;
+    private final long[] typeCounts;
+    private final int[] byCpu, cpuStart;
+    private final int[] byTask, taskStart;
+
+    EventStore(String format, String clock, boolean nsClock, int cpusDeclared, long[] ts, long[] ref, int[] tid,
+               short[] cpu, char[] type, StringTable eventNames, TaskTable tasks, PayloadArena arena, LostEvents lost,
+               Warnings warnings) {
+        this.format = format;
+        this.clock = clock;
+        this.nsClock = nsClock;
+        this.cpusDeclared = cpusDeclared;
+        this.ts = ts;
+        this.ref = ref;
+        this.tid = tid;
+        this.cpu = cpu;
+        this.type = type;
+        this.eventNames = eventNames;
+        this.tasks = tasks;
+        this.arena = arena;
+        this.lost = lost;
+        this.warnings = warnings;
+        int n = ts.length;
+        typeCounts = new long[eventNames.size()];
+        int maxCpu = -1;
+        for (int i = 0; i < n; i++) {
+            typeCounts[type[i]]++;
+            maxCpu = Math.max(maxCpu, cpu[i]);
+        }
+        // counting sorts keep time order inside each CPU and task
+        cpuStart = new int[maxCpu + 2];
+        for (int i = 0; i < n; i++) if (cpu[i] >= 0) cpuStart[cpu[i] + 1]++;
+        for (int k = 1; k < cpuStart.length; k++) cpuStart[k] += cpuStart[k - 1];
+        byCpu = new int[cpuStart[cpuStart.length - 1]];
+        int[] fill = Arrays.copyOf(cpuStart, cpuStart.length);
+        for (int i = 0; i < n; i++) if (cpu[i] >= 0) byCpu[fill[cpu[i]]++] = i;
+
+        int tn = tasks.size();
+        taskStart = new int[tn + 1];
+        int[] taskOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            taskOf[i] = tasks.indexOf(tid[i]);
+            taskStart[taskOf[i] + 1]++;
+        }
+        for (int k = 1; k <= tn; k++) taskStart[k] += taskStart[k - 1];
+        byTask = new int[n];
+        fill = Arrays.copyOf(taskStart, taskStart.length);
+        for (int i = 0; i < n; i++) byTask[fill[taskOf[i]]++] = i;
+    }
+
+    public String format() {
+        return format;
+    }
+
+    /** Trace clock name as the file states it (local when unknown). */
+    public String clock() {
+        return clock;
+    }
+
+    /** False for counter / x86-tsc clocks: timestamps are raw counts, not ns. */
+    public boolean nsClock() {
+        return nsClock;
+    }
+
+    public int size() {
+        return ts.length;
+    }
+
+    public long ts(int i) {
+        return ts[i];
+    }
+
+    public int cpu(int i) {
+        return cpu[i];
+    }
+
+    public int tid(int i) {
+        return tid[i];
+    }
+
+    public int type(int i) {
+        return type[i];
+    }
+
+    public long payloadRef(int i) {
+        return ref[i];
+    }
+
+    public String eventName(int i) {
+        return eventNames.get(type[i]);
+    }
+
+    public StringTable eventNames() {
+        return eventNames;
+    }
+
+    /** Type id of an event name, or -1 when the trace has no such event. */
+    public int typeId(String name) {
+        return eventNames.find(name);
+    }
+
+    public long countOfType(int typeId) {
+        return typeId < 0 || typeId >= typeCounts.length ? 0 : typeCounts[typeId];
+    }
+
+    public void payload(int i, Payload out) {
+        arena.view(ref[i], out);
+    }
+
+    public String payloadString(int i) {
+        Payload p = new Payload();
+        payload(i, p);
+        return p.toString();
+    }
+
+    public TaskTable tasks() {
+        return tasks;
+    }
+
+    /** Task index of event i. */
+    public int taskIndex(int i) {
+        return tasks.indexOf(tid[i]);
+    }
+
+    /** comm of event i's task at the event's time. */
+    public String comm(int i) {
+        return tasks.commAt(tasks.indexOf(tid[i]), ts[i]);
+    }
+
+    public LostEvents lost() {
+        return lost;
+    }
+
+    public Warnings warnings() {
+        return warnings;
+    }
+
+    public long firstNs() {
+        return ts.length == 0 ? 0 : ts[0];
+    }
+
+    public long lastNs() {
+        return ts.length == 0 ? 0 : ts[ts.length - 1];
+    }
+
+    /** CPU count: the header's when stated, else highest CPU seen + 1. */
+    public int cpuCount() {
+        return Math.max(cpusDeclared, cpuStart.length - 1);
+    }
+
+    /** Events on one CPU, in time order. */
+    public IntSlice eventsOnCpu(int c) {
+        if (c < 0 || c + 1 >= cpuStart.length) return IntSlice.EMPTY;
+        return new IntSlice(byCpu, cpuStart[c], cpuStart[c + 1]);
+    }
+
+    /** Events of one task (by task index), in time order. */
+    public IntSlice eventsOfTask(int taskIndex) {
+        if (taskIndex < 0 || taskIndex + 1 >= taskStart.length) return IntSlice.EMPTY;
+        return new IntSlice(byTask, taskStart[taskIndex], taskStart[taskIndex + 1]);
+    }
+
+    /** First event number with ts ≥ t (size() if none). */
+    public int firstAtOrAfter(long t) {
+        int lo = 0, hi = ts.length;
+        while (lo < hi) {
+            int m = (lo + hi) >>> 1;
+            if (ts[m] < t) lo = m + 1;
+            else hi = m;
+        }
+        return lo;
+    }
+
+    /** Within a slice of event numbers in time order: first position whose event has ts ≥ t. */
+    public int firstAtOrAfter(IntSlice s, long t) {
+        int lo = 0, hi = s.size();
+        while (lo < hi) {
+            int m = (lo + hi) >>> 1;
+            if (ts[s.get(m)] < t) lo = m + 1;
+            else hi = m;
+        }
+        return lo;
+    }
+
+    /** Bytes retained by columns and indexes (payload arena and string tables excluded). */
+    public long retainedIndexBytes() {
+        return 8L * ts.length + 8L * ref.length + 4L * tid.length + 2L * cpu.length + 2L * type.length
+                + 4L * byCpu.length + 4L * cpuStart.length + 4L * byTask.length + 4L * taskStart.length
+                + 8L * typeCounts.length;
+    }
+
+    public long payloadBytes() {
+        return arena.retainedBytes();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.virtscope.store;
+
+import java.util.Arrays;
+
+/**
+ * Payload bytes of all events, appended once while parsing and decoded lazily later. Stored in
+ * fixed pages so the arena can pass 2 GiB; a record never straddles pages, so a payload is
+ * always one contiguous slice. A reference is {@code page << 32 | offset}; the record starts with
+ * its length as a varint.
+ */
+public final class PayloadArena {
+    static final int PAGE_SIZE = 1 << 22;
+
+    private byte[][] pages = new byte[4][];
+    private int pageCount;
+    private int pos;
+    private long used;
+
+    public long append(byte[] src, int off, int len) {
+        int need = len + 5;
+        if (pageCount == 0 || pos + need > pages[pageCount - 1].length) newPage(Math.max(PAGE_SIZE, need));
+        byte[] p = pages[pageCount - 1];
+        long ref = ((long) (pageCount - 1) << 32) | pos;
+        int v = len;
+        while ((v & ~0x7f) != 0) {
+            p[pos++] = (byte) ((v & 0x7f) | 0x80);
+            v >>>= 7;
+        }
+        p[pos++] = (byte) v;
+        System.arraycopy(src, off, p, pos, len);
+        pos += len;
+        used += len;
+        return ref;
+    }
+
+    private void newPage(int size) {
+        if (pageCount > 0) pages[pageCount - 1] = Arrays.copyOf(pages[pageCount - 1], pos);
+        if (pageCount == pages.length) pages = Arrays.copyOf(pages, pageCount * 2);
+        pages[pageCount++] = new byte[size];
+        pos = 0;
+    }
+
+    public void view(long ref, Payload out) {
+        byte[] p = pages[(int) (ref >>> 32)];
+        int i = (int) ref;
+        int len = 0;
+        int shift = 0;
+        byte b;
+        do {
+            b = p[i++];
+            len |= (b & 0x7f) << shift;
+            shift += 7;
+        } while (b < 0);
+        out.set(p, i, i + len);
+    }
+
+    /** Shrinks the last page to what it holds; called once when the store is built. */
+    void trim() {
+        if (pageCount > 0) pages[pageCount - 1] = Arrays.copyOf(pages[pageCount - 1], pos);
+        pages = Arrays.copyOf(pages, Math.max(1, pageCount));
+    }
+
+    public long payloadBytes() {
+        return used;
+    }
+
+    public long retainedBytes() {
+        long n = 0;
+        for (int i = 0; i < pageCount; i++) n += pages[i].length;
+        return n;
+    }
+}
