@@ -24,7 +24,7 @@ public final class TaskTable {
         vcpu = new int[n];
         indexOfTid = b.index;
         for (int i = 0; i < n; i++) {
-            vcpu[i] = b.vcpu[i] >= 0 ? b.vcpu[i] : vcpuFromComm(comms.get(comm[i]));
+            vcpu[i] = b.vcpu[i] >= 0 ? b.vcpu[i] : comm[i] < 0 ? -1 : vcpuFromComm(comms.get(comm[i]));
         }
         Integer[] order = new Integer[b.histSize];
         for (int i = 0; i < order.length; i++) order[i] = i;

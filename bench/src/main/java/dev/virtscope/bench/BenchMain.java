@@ -1,0 +1,36 @@
+package dev.virtscope.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the benchmarks: {@code bench/run [ID...]} (all when none is named). Inputs are made under
+ * bench-data/ (git-ignored) from the real samples and the synthetic generators.
+ */
+public final class BenchMain {
+    private BenchMain() {
+    }
+
+    static List<Benchmark> all() {
+        return List.of();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(System.getProperty("virtscope.bench.dir", "bench-data"));
+        Files.createDirectories(work);
+        List<Benchmark> chosen = new ArrayList<>();
+        for (Benchmark b : all()) if (args.length == 0 || List.of(args).contains(b.id())) chosen.add(b);
+        if (chosen.isEmpty()) {
+            System.err.println("no benchmark matches; known: " + all().stream().map(Benchmark::id).toList());
+            System.exit(2);
+        }
+        System.out.printf("machine: %d cores, max heap %d MiB, %s %s%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"), System.getProperty("java.version"));
+        for (Benchmark b : chosen) {
+            System.out.println("== " + b.id() + ": " + b.description());
+            b.run(work, System.out);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.virtscope.decode;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.virtscope.store.EventStore;
+import dev.virtscope.store.Payload;
+
+/**
+ * Which decoder reads which event's payload. Events without a dedicated decoder fall back to
+ * {@code key=value} splitting. Decoders for an area (sched, kvm, qemu, …) register themselves in
+ * the static block below.
+ */
+public final class FieldDecoders {
+    private static final Map<String, FieldDecoder> BY_EVENT = new HashMap<>();
+    private static volatile FieldDecoder fallback = (b, s, e, out) -> out.add("payload", new String(b, s, e - s, java.nio.charset.StandardCharsets.UTF_8));
+
+    static {
+        // areas register here
+    }
+
+    private FieldDecoders() {
+    }
+
+    public static synchronized void register(String eventName, FieldDecoder d) {
+        BY_EVENT.put(eventName, d);
+    }
+
+    public static synchronized void fallback(FieldDecoder d) {
+        fallback = d;
+    }
+
+    public static FieldDecoder forEvent(String eventName) {
+        FieldDecoder d = BY_EVENT.get(eventName);
+        return d != null ? d : fallback;
+    }
+
+    /** Decodes event i of a store. */
+    public static EventFields decode(EventStore store, int i) {
+        Payload p = new Payload();
+        store.payload(i, p);
+        EventFields f = new EventFields();
+        forEvent(store.eventName(i)).decode(p.bytes, p.start, p.end, f);
+        return f;
+    }
+}
