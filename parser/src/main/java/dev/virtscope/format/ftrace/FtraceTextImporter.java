@@ -24,6 +24,7 @@ final class FtraceTextImporter {
     private final TaskLearner tasks;
     private final EventKinds kinds;
     private final LostMarkers lost;
+    private final NameCache names;
     private boolean clockSet;
 
     /** @param report true for trace-cmd report text (event names padded with spaces) */
@@ -33,6 +34,7 @@ final class FtraceTextImporter {
         this.tasks = new TaskLearner(out);
         this.kinds = new EventKinds(out);
         this.lost = new LostMarkers(out.lost);
+        this.names = new NameCache(out.eventNames);
     }
 
     void load(TraceSource src, LoadMonitor monitor) throws IOException {
@@ -79,7 +81,7 @@ final class FtraceTextImporter {
             }
         }
         long ts = l.ts;
-        int type = l.nameStart >= 0 ? out.eventType(b, l.nameStart, l.nameEnd - l.nameStart)
+        int type = l.nameStart >= 0 ? names.intern(b, l.nameStart, l.nameEnd - l.nameStart)
                 : kinds.messageType(b, l.payloadStart, l.payloadEnd);
         out.add(ts, l.cpu, l.pid, type, out.payload(b, l.payloadStart, l.payloadEnd - l.payloadStart));
         tasks.line(l, b, ts);

@@ -13,6 +13,7 @@ import dev.virtscope.store.TaskTable;
  */
 final class TaskLearner {
     private final EventStoreBuilder out;
+    private final NameCache comms;
     /** tid → comm id last recorded, so unchanged comms cost one lookup. */
     private final IntIntMap lastComm = new IntIntMap(-1);
     private final IntIntMap tgidOf = new IntIntMap(-1);
@@ -21,6 +22,7 @@ final class TaskLearner {
 
     TaskLearner(EventStoreBuilder out) {
         this.out = out;
+        this.comms = new NameCache(out.comms);
     }
 
     /** The task of an event line. */
@@ -45,7 +47,7 @@ final class TaskLearner {
 
     private void seen(int tid, byte[] b, int s, int e, long ts) {
         if (s >= e) return;
-        int id = out.comms.intern(b, s, e - s);
+        int id = comms.intern(b, s, e - s);
         int last = lastComm.get(tid);
         if (last == id) return;
         if (last < 0) addTid(tid);
