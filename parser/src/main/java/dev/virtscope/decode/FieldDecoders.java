@@ -17,6 +17,9 @@ public final class FieldDecoders {
 
     static {
         // areas register here
+        fallback = KeyValueDecoder.INSTANCE;
+        SchedDecoders.registerAll();
+        IrqDecoders.registerAll();
     }
 
     private FieldDecoders() {
