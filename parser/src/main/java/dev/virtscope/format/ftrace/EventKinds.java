@@ -52,7 +52,8 @@ final class EventKinds {
             if (b[k] == '(') return prefixed("sys_enter_", b, s + 4, k);
             if (ByteText.startsWith(b, k, e, " -> ")) return prefixed("sys_exit_", b, s + 4, k);
         }
-        if (k > s && ByteText.startsWith(b, k, e, " <-")) {
+        // "func <-parent", also with offsets when sym-offset is set: "func+0x5/0x20 <-parent+0x9/0x40"
+        if (k > s && ByteText.indexOf(b, k, e, " <-") > 0) {
             if (functionType < 0) functionType = out.eventType("function");
             return functionType;
         }
