@@ -32,8 +32,37 @@ final class TaskLearner {
             out.tasks.tgid(l.pid, l.tgid);
         }
         if (l.commUnknown) return;
-        if (l.commTruncated && knownStartsWith(l.pid, b, l.commStart, l.commEnd)) return;
+        if (l.commTruncated) {
+            if (knownStartsWith(l.pid, b, l.commStart, l.commEnd)) return;
+            int n = completeVcpuName(b, l.commStart, l.commEnd);
+            if (n > 0) {
+                seen(l.pid, vcpuName, 0, n, ts);
+                return;
+            }
+        }
         seen(l.pid, b, l.commStart, l.commEnd, ts);
+    }
+
+    private final byte[] vcpuName = new byte[11];
+
+    /**
+     * The latency format cuts comms to 8 characters, so QEMU's {@code CPU 12/KVM} prints as
+     * {@code CPU 12/K}. When no longer comm is known for the tid, a cut comm that can only be the start
+     * of {@code CPU <n>/KVM} ({@code CPU 0/KV}, {@code CPU 12/K}, {@code CPU 123/}) is completed, so vCPU
+     * threads are still recognised. Fills {@link #vcpuName}; returns its length, or -1.
+     */
+    private int completeVcpuName(byte[] b, int s, int e) {
+        if (e - s != 8 || !ByteText.startsWith(b, s, e, "CPU ")) return -1;
+        int d = s + 4;
+        while (d < e && ByteText.isDigit(b[d])) d++;
+        int digits = d - s - 4;
+        if (digits < 1 || digits > 3) return -1;
+        String rest = "/KVM";
+        for (int i = d; i < e; i++) if (b[i] != rest.charAt(i - d)) return -1;
+        int n = 0;
+        for (int i = s; i < d; i++) vcpuName[n++] = b[i];
+        for (int i = 0; i < rest.length(); i++) vcpuName[n++] = (byte) rest.charAt(i);
+        return n;
     }
 
     private boolean knownStartsWith(int tid, byte[] b, int s, int e) {

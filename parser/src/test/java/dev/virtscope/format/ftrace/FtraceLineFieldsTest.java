@@ -93,6 +93,11 @@ class FtraceLineFieldsTest {
         int i = find(lat, 72_499_000L, 2028, "kvm_userspace_exit");
         assertEquals(0, lat.cpu(i));
         assertEquals("reason restart (4)", lat.payloadString(i));
+        // "CPU 0/KV" can only be the start of QEMU's "CPU 0/KVM": still a vCPU thread
+        assertEquals("CPU 0/KVM", lat.comm(i));
+        assertEquals(0, lat.tasks().vcpu(lat.tasks().indexOf(2028)));
+        // "qemu-sys-2026 …": other cut comms stay as printed
+        assertEquals("qemu-sys", lat.tasks().comm(lat.tasks().indexOf(2026)));
         EventStore verbose = load("generated/ftrace/trace-variant-latency-verbose.txt");
         // "       CPU 0/KVM    2082   0 0 00000000 0000000f [3e958774] 106.924ms (+0.098ms): kvm_userspace_exit: reason restart (4)"
         int v = find(verbose, 0x3e958774L * 1000, 2082, "kvm_userspace_exit");
