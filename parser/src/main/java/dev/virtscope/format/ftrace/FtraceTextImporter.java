@@ -58,7 +58,9 @@ final class FtraceTextImporter {
         int i = ByteText.skipSpaces(b, s, e);
         if (i == e) return;
         if (b[i] == '#') {
-            if (!lost.line(b, i, e, no)) Headers.ftraceHeader(b, i, e, out, lost, no);
+            int t = e;
+            while (t > i && ByteText.isSpace(b[t - 1])) t--;
+            if (!lost.line(b, i, t, no)) Headers.ftraceHeader(b, i, t, out, lost, no);
             return;
         }
         if (line.parse(b, s, e, report)) {
@@ -96,6 +98,7 @@ final class FtraceTextImporter {
 
     /** Lost-event lines and the trace-cmd report header lines; false if the line is none of them. */
     private boolean marker(byte[] b, int s, int e, long no) {
+        while (e > s && ByteText.isSpace(b[e - 1])) e--; // these lines end where their text ends
         for (int prefixes = 0; prefixes < 3; prefixes++) {
             if (lost.line(b, s, e, no) || Headers.reportHeader(b, s, e, out)) return true;
             // "tc-extract-default.dat: cpus=2", "kvmsample: CPU:0 [LOST 3 EVENTS]"
