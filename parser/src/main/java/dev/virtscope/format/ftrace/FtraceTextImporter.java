@@ -9,6 +9,7 @@ import dev.virtscope.io.LineReader;
 import dev.virtscope.io.TraceSource;
 import dev.virtscope.store.EventStoreBuilder;
 import dev.virtscope.store.LostEvents;
+import dev.virtscope.store.Warnings;
 
 /**
  * Reads ftrace-style text (kernel {@code trace}/{@code trace_pipe}, {@code trace-cmd report}) line by
@@ -68,7 +69,8 @@ final class FtraceTextImporter {
             return;
         }
         if (marker(b, i, e, no)) return;
-        out.warnings.add(no, line.reason + ": " + preview(b, i, e));
+        // past the kept warnings only the count matters: skip building the text
+        out.warnings.add(no, out.warnings.count() < Warnings.KEPT ? line.reason + ": " + preview(b, i, e) : line.reason);
     }
 
     private void event(byte[] b) {
