@@ -10,7 +10,8 @@ import dev.virtscope.store.EventStoreBuilder;
  * per name rather than per line, and the names given to tracer messages that have no {@code name:}.
  */
 final class EventKinds {
-    static final byte OTHER = 0, SCHED_SWITCH = 1, SCHED_WAKEUP = 2;
+    /** SCHED_TASK: any other sched_* event whose payload starts with {@code comm=X pid=N}; TASK_RENAME: prctl/exec renames. */
+    static final byte OTHER = 0, SCHED_SWITCH = 1, SCHED_WAKEUP = 2, SCHED_TASK = 3, TASK_RENAME = 4;
 
     private final EventStoreBuilder out;
     private byte[] kindOf = new byte[0];
@@ -34,7 +35,8 @@ final class EventKinds {
         return switch (name) {
             case "sched_switch" -> SCHED_SWITCH;
             case "sched_wakeup", "sched_waking", "sched_wakeup_new" -> SCHED_WAKEUP;
-            default -> OTHER;
+            case "task_rename" -> TASK_RENAME;
+            default -> name.startsWith("sched_") ? SCHED_TASK : OTHER;
         };
     }
 

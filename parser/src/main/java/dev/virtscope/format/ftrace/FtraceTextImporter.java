@@ -92,7 +92,8 @@ final class FtraceTextImporter {
         lost.event(l.cpu, ts);
         switch (kinds.kind(type)) {
             case EventKinds.SCHED_SWITCH -> tasks.schedSwitch(b, l.payloadStart, l.payloadEnd, ts);
-            case EventKinds.SCHED_WAKEUP -> tasks.wakeup(b, l.payloadStart, l.payloadEnd, ts);
+            case EventKinds.SCHED_WAKEUP, EventKinds.SCHED_TASK -> tasks.wakeup(b, l.payloadStart, l.payloadEnd, ts);
+            case EventKinds.TASK_RENAME -> tasks.rename(b, l.payloadStart, l.payloadEnd, ts);
             default -> {
             }
         }

@@ -106,9 +106,28 @@ final class TaskLearner {
         plugin(b, arrow + 5, e, ts);
     }
 
-    /** sched_wakeup, sched_waking, sched_wakeup_new: {@code comm=A pid=1 prio=…}. */
+    /**
+     * sched_wakeup, sched_waking, sched_wakeup_new and the other sched events that start with
+     * {@code comm=A pid=1} (sched_stat_*, sched_migrate_task, sched_process_exit/wait/free); the
+     * fork event also names the child: {@code comm=A pid=1 child_comm=B child_pid=2}.
+     */
     void wakeup(byte[] b, int s, int e, long ts) {
-        if (ByteText.startsWith(b, s, e, "comm=")) keyed(b, s + 5, e, " pid=", ts);
+        if (!ByteText.startsWith(b, s, e, "comm=")) return;
+        keyed(b, s + 5, e, " pid=", ts);
+        int child = ByteText.indexOf(b, s, e, " child_comm=");
+        if (child >= 0) keyed(b, child + 12, e, " child_pid=", ts);
+    }
+
+    /** task_rename {@code pid=1 oldcomm=A newcomm=B oom_score_adj=0}: the comm changes at this time. */
+    void rename(byte[] b, int s, int e, long ts) {
+        if (!ByteText.startsWith(b, s, e, "pid=")) return;
+        int q = s + 4;
+        while (q < e && ByteText.isDigit(b[q])) q++;
+        long pid = ByteText.parseDecimal(b, s + 4, q);
+        int n = ByteText.indexOf(b, q, e, " newcomm=");
+        if (pid <= 0 || pid > Integer.MAX_VALUE || n < 0) return;
+        int end = ByteText.indexOf(b, n + 9, e, " oom_score_adj=");
+        seen((int) pid, b, n + 9, end < 0 ? e : end, ts);
     }
 
     /** comm value from s up to key, then the decimal pid after key. */

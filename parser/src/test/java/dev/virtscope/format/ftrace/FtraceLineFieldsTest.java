@@ -138,6 +138,19 @@ class FtraceLineFieldsTest {
     }
 
     @Test
+    void commsNamedInSchedPayloadsAreLearnt() throws IOException {
+        EventStore s = load("public/tracecompass-incubator/ftrace_syscalls.txt");
+        // "            bash-4065  [002] ....   395.706136: sched_process_fork: comm=bash pid=4065 child_comm=bash child_pid=4084"
+        // the child is named from the fork on (it exec()s ls later: the comm history keeps both)
+        int child = s.tasks().indexOf(4084);
+        assertEquals("bash", s.tasks().commAt(child, 395_706_136_000L));
+        assertTrue(s.tasks().commHistorySize(child) >= 2);
+        EventStore t = load("public/trappy/trace_empty.txt");
+        // "       trace-cmd-2461  [000]    34.896941: sched_stat_sleep:     comm=sshd pid=2450 delay=1802051076 [ns]"
+        assertEquals("sshd", t.tasks().comm(t.tasks().indexOf(2450)));
+    }
+
+    @Test
     void traceCmdReportVariants() throws IOException {
         EventStore def = load("generated/trace-cmd/report-3.1.6-default.txt.xz");
         assertEquals("trace-cmd-report", def.format());
