@@ -36,9 +36,16 @@ final class Headers {
         }
     }
 
-    /** trace-cmd report header lines: {@code version = 6}, {@code CPU 3 is empty}, {@code cpus=6}. */
+    /**
+     * trace-cmd report header lines ({@code version = 6}, {@code CPU 3 is empty}, {@code cpus=6}) and the
+     * summary that {@code report -w} prints at the end (trace-read.c show_wakeup_timings:
+     * {@code Average wakeup latency: …}, {@code Maximum Latency: … at timestamp: …}, {@code Minimum Latency: …},
+     * {@code RT task timings:}); the sched_switch events it summarises are in the file already.
+     */
     static boolean reportHeader(byte[] b, int s, int e, EventStoreBuilder out) {
         if (ByteText.startsWith(b, s, e, "version = ")) return true;
+        if (ByteText.startsWith(b, s, e, "Average wakeup latency: ") || ByteText.startsWith(b, s, e, "Maximum Latency: ")
+                || ByteText.startsWith(b, s, e, "Minimum Latency: ") || ByteText.startsWith(b, s, e, "RT task timings:")) return true;
         if (ByteText.startsWith(b, s, e, "cpus=")) {
             long n = ByteText.parseDecimal(b, s + 5, e);
             if (n <= 0) return false;

@@ -71,6 +71,22 @@ class LostMarkersTest {
         assertEquals(0, s.lost().cpu(1));
     }
 
+    /** trace-cmd report -w ends with a wakeup-latency summary (format of trace-read.c show_wakeup_timings). */
+    @Test
+    void wakeupSummaryOfReportDashW() throws IOException {
+        List<String> lines = new ArrayList<>(SampleTexts.lines("generated/trace-cmd/report-3.1.6-default.txt.xz"));
+        long expected = SampleTexts.eventLines(lines);
+        lines.addAll(List.of("", "Average wakeup latency: 85.751 usecs", "Maximum Latency: 1234.567 usecs at timestamp: 1067.364739",
+                "Minimum Latency: 1.002 usecs at timestamp: 1067.400000", "", "RT task timings:",
+                "Average wakeup latency: 3.500 usecs", "Maximum Latency: 5.000 usecs at timestamp: 1067.500000",
+                "Minimum Latency: 2.000 usecs at timestamp: 1067.600000", ""));
+        Path f = tmp.resolve("report-w.txt");
+        Files.write(f, lines, StandardCharsets.UTF_8);
+        EventStore s = TraceLoader.standard().load(f).events();
+        assertEquals(0, s.warnings().count());
+        assertEquals(expected, s.size());
+    }
+
     @Test
     void badLinesBecomeWarningsWithLineNumbers() throws IOException {
         List<String> lines = new ArrayList<>(SampleTexts.lines(PIPE));
