@@ -42,6 +42,8 @@ final class FtraceLine {
     int payloadStart, payloadEnd;
     /** Why the last failed parse failed. */
     String reason;
+    /** Scratch for the verbose latency format's numeric columns. */
+    private final int[] tokenStarts = new int[5], tokenEnds = new int[5];
 
     /**
      * @param padded true for trace-cmd report, whose event names are padded with spaces: all spaces
@@ -236,7 +238,4 @@ final class FtraceLine {
         message(b, colon + 2, e, padded);
         return true;
     }
-
-    private final int[] tokenStarts = new int[5];
-    private final int[] tokenEnds = new int[5];
 }
