@@ -9,6 +9,10 @@ final class OpenFiles {
     }
 
     static int run(String[] files) {
+        if (dev.virtscope.gui.VirtScopeApp.displayAvailable()) {
+            dev.virtscope.gui.VirtScopeApp.launch(java.util.Arrays.stream(files).map(java.nio.file.Path::of).toList());
+            return ExitCodes.OK;
+        }
         System.err.println("virtscope: the window is not built yet; use a subcommand (virtscope --help)");
         return ExitCodes.USAGE;
     }
