@@ -25,6 +25,7 @@ public final class MainWindow implements MenuBarFactory.Actions {
     private final TraceLoadService loads;
     private final TabPane tabs = new TabPane();
     private final EventsTab eventsTab;
+    private final TimelineTab timelineTab;
     private final DropHandler drop;
 
     public MainWindow(Stage stage, TraceReader reader, RecentFiles recent) {
@@ -34,7 +35,8 @@ public final class MainWindow implements MenuBarFactory.Actions {
         this.drop = new DropHandler(this::open);
         eventsTab = new EventsTab(session);
         tabs.setId("views");
-        tabs.getTabs().add(eventsTab);
+        timelineTab = new TimelineTab(session);
+        tabs.getTabs().addAll(eventsTab, timelineTab);
 
         BorderPane root = new BorderPane();
         root.setTop(MenuBarFactory.create(this, recent));
@@ -77,6 +79,10 @@ public final class MainWindow implements MenuBarFactory.Actions {
 
     public EventsTab eventsTab() {
         return eventsTab;
+    }
+
+    public TimelineTab timelineTab() {
+        return timelineTab;
     }
 
     public DropHandler dropHandler() {

@@ -12,7 +12,7 @@ import dev.virtscope.store.TraceBuilder;
 import dev.virtscope.store.LoadOptions;
 
 /** Readers the window tests plug into the load path. */
-final class TestReaders {
+public final class TestReaders {
     private TestReaders() {
     }
 
@@ -21,7 +21,7 @@ final class TestReaders {
      * with the test's own line splitter into a store (so the window can be tested on real samples
      * whatever importers exist).
      */
-    static TraceReader standardOrSimpleFtrace() {
+    public static TraceReader standardOrSimpleFtrace() {
         TraceReader standard = TraceReader.standard();
         return (path, monitor) -> {
             try {
@@ -33,7 +33,7 @@ final class TestReaders {
         };
     }
 
-    static Trace simpleFtrace(Path path) throws IOException {
+    public static Trace simpleFtrace(Path path) throws IOException {
         TraceBuilder tb = new TraceBuilder(LoadOptions.DEFAULT);
         EventStoreBuilder b = tb.events;
         for (SampleLine l : SampleLine.all(path)) {
