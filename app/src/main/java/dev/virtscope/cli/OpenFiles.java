@@ -13,7 +13,7 @@ final class OpenFiles {
             dev.virtscope.gui.VirtScopeApp.launch(java.util.Arrays.stream(files).map(java.nio.file.Path::of).toList());
             return ExitCodes.OK;
         }
-        System.err.println("virtscope: the window is not built yet; use a subcommand (virtscope --help)");
+        System.err.println("virtscope: no display to open a window on (DISPLAY is not set); use a subcommand (virtscope --help)");
         return ExitCodes.USAGE;
     }
 }

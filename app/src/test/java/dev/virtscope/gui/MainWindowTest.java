@@ -57,7 +57,7 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         prefs = Preferences.userRoot().node("dev/virtscope/test/" + UUID.randomUUID());
-        reader = new TestReaders.Switchable(TestReaders.standardOrSimpleFtrace());
+        reader = new TestReaders.Switchable(TraceReader.standard());
         window = new MainWindow(stage, reader, new RecentFiles(prefs));
         stage.show();
     }

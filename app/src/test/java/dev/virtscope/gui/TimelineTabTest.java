@@ -34,7 +34,7 @@ class TimelineTabTest {
     @Start
     void start(Stage stage) {
         prefs = Preferences.userRoot().node("dev/virtscope/test/" + UUID.randomUUID());
-        window = new MainWindow(stage, TestReaders.standardOrSimpleFtrace(), new RecentFiles(prefs));
+        window = new MainWindow(stage, TraceReader.standard(), new RecentFiles(prefs));
         stage.show();
     }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.virtscope.Samples;
 import dev.virtscope.gui.SampleLine;
-import dev.virtscope.gui.TestReaders;
+
 import dev.virtscope.store.EventStore;
 
 class PixelBinsTest {
@@ -30,7 +30,7 @@ class PixelBinsTest {
     @Test
     void everyEventOfACpuLandsInThePixelOfItsTime() throws Exception {
         List<SampleLine> lines = SampleLine.all(SAMPLE);
-        EventStore s = TestReaders.standardOrSimpleFtrace().read(SAMPLE, dev.virtscope.format.LoadMonitor.NONE).events();
+        EventStore s = dev.virtscope.format.TraceLoader.standard().load(SAMPLE).events();
         TimelineViewport vp = new TimelineViewport();
         vp.setWidth(700);
         vp.fit(s.firstNs(), s.lastNs());
@@ -52,7 +52,7 @@ class PixelBinsTest {
     @Test
     void zoomedWindowCountsOnlyEventsInsideIt() throws Exception {
         List<SampleLine> lines = SampleLine.all(SAMPLE);
-        EventStore s = TestReaders.standardOrSimpleFtrace().read(SAMPLE, dev.virtscope.format.LoadMonitor.NONE).events();
+        EventStore s = dev.virtscope.format.TraceLoader.standard().load(SAMPLE).events();
         TimelineViewport vp = new TimelineViewport();
         vp.setWidth(400);
         vp.fit(s.firstNs(), s.lastNs());

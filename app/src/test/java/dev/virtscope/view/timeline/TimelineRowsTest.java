@@ -10,9 +10,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 import dev.virtscope.Samples;
-import dev.virtscope.format.LoadMonitor;
 import dev.virtscope.gui.SampleLine;
-import dev.virtscope.gui.TestReaders;
+import dev.virtscope.format.TraceLoader;
 import dev.virtscope.store.EventStore;
 
 class TimelineRowsTest {
@@ -20,7 +19,7 @@ class TimelineRowsTest {
     void oneRowPerCpuThenVcpuThreadsInIndexOrderWithTheirEventCounts() throws Exception {
         Path sample = Samples.path("generated/ftrace/trace-variant-tgid.txt");
         List<SampleLine> lines = SampleLine.all(sample);
-        EventStore s = TestReaders.standardOrSimpleFtrace().read(sample, LoadMonitor.NONE).events();
+        EventStore s = TraceLoader.standard().load(sample).events();
         List<TimelineRow> rows = TimelineRows.of(s);
 
         // the header says #P:2
