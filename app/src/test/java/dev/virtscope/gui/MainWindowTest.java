@@ -104,6 +104,51 @@ class MainWindowTest {
     }
 
     @Test
+    void warningsLinkListsUnusableLinesAndLostMarkersAreCounted(FxRobot robot, @TempDir Path tmp) throws Exception {
+        Path sample = Samples.path("generated/ftrace/trace-variant-smallbuf.txt");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(sample));
+        int at = 20; // after the header: the damaged line is line at + 1 of the copy
+        assertFalse(lines.get(at).startsWith("#"));
+        lines.add(at, "this line is not an event");
+        Path damaged = tmp.resolve("smallbuf-damaged.txt");
+        Files.write(damaged, lines);
+        // the header says how many events the ring buffer overwrote: entries-in-buffer/entries-written A/B
+        String header = lines.stream().filter(l -> l.contains("entries-in-buffer/entries-written")).findFirst().orElseThrow();
+        String[] ab = header.replaceAll(".*written: (\\d+)/(\\d+).*", "$1 $2").split(" ");
+        long markers = (Long.parseLong(ab[0]) < Long.parseLong(ab[1]) ? 1 : 0)
+                + lines.stream().filter(l -> l.startsWith("#####") && l.contains("buffer started")).count();
+
+        openAndWait(robot, damaged);
+
+        assertEquals(String.format(Locale.ROOT, "%d lost-event marker%s", markers, markers == 1 ? "" : "s"),
+                label(robot, "#status-lost"));
+        Hyperlink warnings = robot.lookup("#status-warnings").queryAs(Hyperlink.class);
+        assertEquals("1 warning", warnings.getText());
+        robot.clickOn(warnings);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TableView<?> table = robot.lookup("#warnings-table").queryAs(javafx.scene.control.TableView.class);
+        assertEquals(1, table.getItems().size());
+        dev.virtscope.store.Warnings.Warning w = (dev.virtscope.store.Warnings.Warning) table.getItems().get(0);
+        assertEquals(at + 1, w.line());
+        assertTrue(w.reason().contains("this line is not an event"), w.reason());
+        robot.interact(() -> table.getScene().getWindow().hide());
+    }
+
+    @Test
+    void helpMenuShowsAboutAndShortcuts(FxRobot robot) {
+        robot.clickOn("Help").clickOn("Keyboard shortcuts");
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane shortcuts = robot.lookup("#shortcuts-dialog").queryAs(DialogPane.class);
+        assertTrue(robot.from(shortcuts).lookup("Ctrl+O").tryQuery().isPresent());
+        robot.interact(() -> shortcuts.getScene().getWindow().hide());
+        robot.clickOn("Help").clickOn("About VirtScope");
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane about = robot.lookup("#about-dialog").queryAs(DialogPane.class);
+        assertTrue(about.getHeaderText().startsWith("VirtScope "));
+        robot.interact(() -> about.getScene().getWindow().hide());
+    }
+
+    @Test
     void droppedFileOpensThroughTheSamePath(FxRobot robot) throws Exception {
         Path sample = Samples.path(SAMPLE);
         assertFalse(window.dropHandler().accepts(List.of(sample.getParent().toFile())), "a folder is not a trace");
