@@ -16,7 +16,9 @@ public final class EventDetailsPane extends BorderPane {
         setId("event-details");
         text.setEditable(false);
         text.getStyleClass().add("event-details-text");
-        setTop(new Label("Selected event"));
+        Label title = new Label("Selected event");
+        title.setPadding(new javafx.geometry.Insets(3, 6, 3, 6));
+        setTop(title);
         setCenter(text);
         session.selection().eventProperty().addListener((obs, old, ev) -> show(session, ev.intValue()));
         session.openProperty().addListener((obs, old, open) -> text.clear());

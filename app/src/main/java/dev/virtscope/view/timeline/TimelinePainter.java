@@ -17,6 +17,7 @@ public final class TimelinePainter {
     public static final double AXIS_HEIGHT = 26;
     public static final double ROW_HEIGHT = 20;
     public static final double GROUP_HEIGHT = 18;
+    public static final double LEGEND_HEIGHT = 22;
 
     private static final int BACKGROUND = 0xFFFFFF, LANE_ALT = 0xF3F5F8, TEXT = 0x202020, GRID = 0xD8DCE2,
             GROUP_BG = 0xE2E8F0, LOST = 0xD0021B, CURSOR = 0x1E63D6, LABEL_BG = 0xFAFAFA;
@@ -42,10 +43,12 @@ public final class TimelinePainter {
         double plotX = LABEL_WIDTH;
         int plotW = vp.width();
         drawAxis(p, vp, plotX, width, height, timeText);
+        double lanesBottom = height - LEGEND_HEIGHT;
+        p.clip(0, AXIS_HEIGHT, width, lanesBottom - AXIS_HEIGHT);
 
         double y = AXIS_HEIGHT;
         String group = null;
-        for (int r = Math.max(0, firstRow); r < rows.size() && y < height; r++) {
+        for (int r = Math.max(0, firstRow); r < rows.size() && y < lanesBottom; r++) {
             TimelineRow row = rows.get(r);
             if (!row.group().equals(group)) {
                 group = row.group();
@@ -66,6 +69,29 @@ public final class TimelinePainter {
         if (cursor != Long.MIN_VALUE) {
             double x = plotX + vp.xOf(cursor);
             if (x >= plotX && x < plotX + plotW) p.line(x + 0.5, AXIS_HEIGHT, x + 0.5, height, CURSOR);
+        }
+        p.unclip();
+        drawLegend(p, s, width, lanesBottom);
+    }
+
+    /** Event types by frequency with their colours, as many as fit on one line. */
+    private static void drawLegend(Painter p, EventStore s, double width, double top) {
+        p.fillRect(0, top, width, LEGEND_HEIGHT, LABEL_BG);
+        p.line(0, top + 0.5, width, top + 0.5, GRID);
+        int n = s.eventNames().size();
+        Integer[] types = new Integer[n];
+        for (int t = 0; t < n; t++) types[t] = t;
+        java.util.Arrays.sort(types, (a, b) -> Long.compare(s.countOfType(b), s.countOfType(a)));
+        double x = 8;
+        for (int t : types) {
+            long count = s.countOfType(t);
+            if (count == 0) break;
+            String label = s.eventNames().get(t) + " (" + count + ")";
+            double w = 14 + p.textWidth(label) + 16;
+            if (x + w > width) break;
+            p.fillRect(x, top + 7, 9, 9, colorOfType(t));
+            p.text(label, x + 14, top + 15, TEXT);
+            x += w;
         }
     }
 
@@ -113,7 +139,8 @@ public final class TimelinePainter {
         for (double t = first; t < vp.end(); t += step) {
             double x = plotX + Math.floor(vp.xOf((long) t)) + 0.5;
             p.line(x, AXIS_HEIGHT - 6, x, height, GRID);
-            p.text(timeText.apply((long) t), x + 3, AXIS_HEIGHT - 9, TEXT);
+            String label = timeText.apply((long) t);
+            if (x + 3 + p.textWidth(label) <= width) p.text(label, x + 3, AXIS_HEIGHT - 9, TEXT);
         }
     }
 
