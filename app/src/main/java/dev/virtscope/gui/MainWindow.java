@@ -1,11 +1,13 @@
 package dev.virtscope.gui;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -109,6 +111,25 @@ public final class MainWindow implements MenuBarFactory.Actions {
                 new FileChooser.ExtensionFilter("trace-cmd data", "*.dat", "*.dat.gz"));
         File f = chooser.showOpenDialog(stage);
         if (f != null) open(f.toPath());
+    }
+
+    @Override
+    public void exportTimeline() {
+        if (session.open() == null) return;
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export timeline");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PNG image", "*.png"),
+                new FileChooser.ExtensionFilter("SVG drawing", "*.svg"));
+        chooser.setInitialFileName(session.open().path().getFileName() + "-timeline.png");
+        File f = chooser.showSaveDialog(stage);
+        if (f == null) return;
+        try {
+            timelineTab.view().export(f.toPath());
+        } catch (IOException | RuntimeException e) {
+            Alert a = new Alert(Alert.AlertType.ERROR, "Cannot write " + f + ": " + e.getMessage());
+            a.initOwner(stage);
+            a.show();
+        }
     }
 
     @Override

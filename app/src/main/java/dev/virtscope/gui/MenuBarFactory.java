@@ -19,6 +19,8 @@ final class MenuBarFactory {
 
         void open(Path file);
 
+        void exportTimeline();
+
         void quit();
 
         void about();
@@ -38,7 +40,8 @@ final class MenuBarFactory {
         recent.files().addListener((ListChangeListener<Path>) c -> fillRecent(openRecent, actions, recent));
         MenuItem quit = item("menu-quit", "Quit", actions::quit);
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-        Menu file = new Menu("File", null, open, openRecent, new SeparatorMenuItem(), quit);
+        MenuItem export = item("menu-export-timeline", "Export timeline as PNG/SVG…", actions::exportTimeline);
+        Menu file = new Menu("File", null, open, openRecent, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
         file.setId("menu-file");
 
         MenuItem shortcuts = item("menu-shortcuts", "Keyboard shortcuts", actions::shortcuts);

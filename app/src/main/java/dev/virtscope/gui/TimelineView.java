@@ -1,6 +1,10 @@
 package dev.virtscope.gui;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.LongFunction;
 
 import javafx.scene.canvas.Canvas;
 import javafx.scene.input.KeyEvent;
@@ -12,6 +16,7 @@ import javafx.scene.text.Font;
 
 import dev.virtscope.store.EventStore;
 import dev.virtscope.view.timeline.PixelBins;
+import dev.virtscope.view.timeline.TimelineExport;
 import dev.virtscope.view.timeline.TimelinePainter;
 import dev.virtscope.view.timeline.TimelineRow;
 import dev.virtscope.view.timeline.TimelineRows;
@@ -173,12 +178,34 @@ public final class TimelineView extends Region {
             p.text("Open a trace to see its timeline", 20, 40, 0x606060);
             return;
         }
+        painter.draw(p, open.trace().events(), rows, viewport, w, h, firstRow, cursor(open), axisText(open));
+    }
+
+    /**
+     * Writes what the timeline shows (its time window, every row) to a PNG, or an SVG when the file
+     * name ends in .svg, drawn by the same painter as the screen.
+     */
+    public void export(Path file) throws IOException {
+        Session.OpenTrace open = session.open();
+        if (open == null) throw new IOException("no trace is open");
+        EventStore s = open.trace().events();
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
+            TimelineExport.svg(file, s, rows, viewport, cursor(open), axisText(open));
+        } else {
+            TimelineExport.png(file, s, rows, viewport, cursor(open), axisText(open));
+        }
+    }
+
+    private long cursor(Session.OpenTrace open) {
         int sel = session.selection().eventProperty().get();
         EventStore s = open.trace().events();
-        long cursor = sel >= 0 && sel < s.size() ? s.ts(sel) : Long.MIN_VALUE;
+        return sel >= 0 && sel < s.size() ? s.ts(sel) : Long.MIN_VALUE;
+    }
+
+    /** Axis labels: the trace's own precision, or ns once ticks are less than a µs apart. */
+    private LongFunction<String> axisText(Session.OpenTrace open) {
         TimeText fine = TimeText.nanoseconds();
         TimeText time = open.time();
-        painter.draw(p, s, rows, viewport, w, h, firstRow, cursor,
-                t -> viewport.nsPerPixel() * 140 < 1000 && time.isNs() ? fine.absolute(t) : time.absolute(t));
+        return t -> viewport.nsPerPixel() * 140 < 1000 && time.isNs() ? fine.absolute(t) : time.absolute(t);
     }
 }

@@ -21,9 +21,9 @@ public final class TimelinePainter {
 
     private static final int BACKGROUND = 0xFFFFFF, LANE_ALT = 0xF3F5F8, TEXT = 0x202020, GRID = 0xD8DCE2,
             GROUP_BG = 0xE2E8F0, LOST = 0xD0021B, CURSOR = 0x1E63D6, LABEL_BG = 0xFAFAFA;
-    /** Event-type colours: distinct hues readable on white. */
+    /** Event-type colours: distinct saturated hues, readable on white and never mistaken for the grey background. */
     private static final int[] PALETTE = {0x1F77B4, 0xFF7F0E, 0x2CA02C, 0xD62728, 0x9467BD, 0x8C564B, 0xE377C2,
-        0x7F7F7F, 0xBCBD22, 0x17BECF, 0x393B79, 0x637939, 0x8C6D31, 0x843C39, 0x7B4173};
+        0x00A087, 0xBCBD22, 0x17BECF, 0x393B79, 0x637939, 0x8C6D31, 0x843C39, 0x7B4173};
 
     private final PixelBins bins = new PixelBins();
 
