@@ -24,6 +24,7 @@ public final class StatusBar extends HBox {
     private final Label span = label("status-span");
     private final Hyperlink warnings = new Hyperlink();
     private final Label lost = label("status-lost");
+    private final Label range = label("status-range");
 
     public StatusBar(Session session, Runnable showWarnings) {
         super(6);
@@ -37,9 +38,13 @@ public final class StatusBar extends HBox {
         });
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        getChildren().addAll(events, sep(), span, sep(), warnings, sep(), lost, grow, file);
+        getChildren().addAll(events, sep(), span, sep(), warnings, sep(), lost, sep(), range, grow, file);
         session.openProperty().addListener((obs, old, open) -> show(open));
+        Selection sel = session.selection();
+        sel.rangeStartProperty().addListener((obs, old, t) -> showRange(session));
+        sel.rangeEndProperty().addListener((obs, old, t) -> showRange(session));
         show(session.open());
+        showRange(session);
     }
 
     private void show(Session.OpenTrace open) {
@@ -60,6 +65,20 @@ public final class StatusBar extends HBox {
         warnings.setText(count(w, "warning"));
         warnings.setDisable(w == 0);
         lost.setText(count(s.lost().size(), "lost-event marker"));
+    }
+
+    /** The selected time range: its length and how many events fall in it (two binary searches). */
+    private void showRange(Session session) {
+        Selection sel = session.selection();
+        Session.OpenTrace open = session.open();
+        boolean on = open != null && sel.hasRange();
+        range.setVisible(on);
+        range.setManaged(on);
+        if (!on) return;
+        long a = sel.rangeStartProperty().get(), b = sel.rangeEndProperty().get();
+        EventStore s = open.trace().events();
+        int n = s.firstAtOrAfter(b == Long.MAX_VALUE ? b : b + 1) - s.firstAtOrAfter(a);
+        range.setText("range " + open.time().duration(b - a) + ", " + count(n, "event"));
     }
 
     static String count(long n, String noun) {

@@ -17,6 +17,7 @@ import javafx.scene.text.Font;
 import dev.virtscope.store.EventStore;
 import dev.virtscope.view.timeline.PixelBins;
 import dev.virtscope.view.timeline.TimelineExport;
+import dev.virtscope.view.timeline.TimelineMarks;
 import dev.virtscope.view.timeline.TimelinePainter;
 import dev.virtscope.view.timeline.TimelineRow;
 import dev.virtscope.view.timeline.TimelineRows;
@@ -24,7 +25,8 @@ import dev.virtscope.view.timeline.TimelineViewport;
 
 /**
  * The timeline canvas with its controls: Ctrl+wheel, W/S and +/− zoom; drag, A/D and ←/→ pan;
- * the wheel and ↑/↓ scroll rows; F fits the trace; a click selects the event under the pointer.
+ * the wheel and ↑/↓ scroll rows; F fits the trace; a click selects the event under the pointer;
+ * Shift+drag selects a time range (Esc clears it).
  */
 public final class TimelineView extends Region {
     private static final double ZOOM_STEP = 0.5;
@@ -37,6 +39,8 @@ public final class TimelineView extends Region {
     private List<TimelineRow> rows = List.of();
     private int firstRow;
     private double dragX = Double.NaN;
+    /** Time where a Shift+drag range selection started, or NONE while panning. */
+    private long rangeAnchor = TimelineMarks.NONE;
     private boolean dragged;
 
     public TimelineView(Session session) {
@@ -49,17 +53,28 @@ public final class TimelineView extends Region {
             firstRow = 0;
             fit();
         });
-        session.selection().eventProperty().addListener((obs, old, ev) -> redraw());
+        session.selection().eventProperty().addListener((obs, old, ev) -> {
+            revealSelected(ev.intValue());
+            redraw();
+        });
+        session.selection().rangeEndProperty().addListener((obs, old, t) -> redraw());
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             requestFocus();
             dragX = e.getX();
             dragged = false;
+            rangeAnchor = e.isShiftDown() ? viewport.timeAt(e.getX() - TimelinePainter.LABEL_WIDTH) : TimelineMarks.NONE;
             e.consume(); // else the tab pane takes the focus back and keys would not reach the timeline
         });
         addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
             if (Double.isNaN(dragX)) return;
+            if (rangeAnchor != TimelineMarks.NONE) {
+                session.selection().selectRange(rangeAnchor, viewport.timeAt(e.getX() - TimelinePainter.LABEL_WIDTH));
+                dragged = true;
+                redraw();
+                return;
+            }
             viewport.pan(dragX - e.getX());
             dragged |= Math.abs(dragX - e.getX()) > 0;
             dragX = e.getX();
@@ -69,6 +84,16 @@ public final class TimelineView extends Region {
             if (!dragged && e.getButton() == MouseButton.PRIMARY) select(e.getX(), e.getY());
             dragX = Double.NaN;
         });
+    }
+
+    /** Brings a newly selected event into view (centred) when it is outside the time window. */
+    private void revealSelected(int ev) {
+        EventStore s = store();
+        if (s == null || ev < 0 || ev >= s.size()) return;
+        long t = s.ts(ev);
+        if (t < viewport.start() || t >= viewport.end()) {
+            viewport.pan(viewport.xOf(t) - viewport.width() / 2.0);
+        }
     }
 
     public TimelineViewport viewport() {
@@ -110,6 +135,11 @@ public final class TimelineView extends Region {
             case A, LEFT -> pan(-viewport.width() / 4.0);
             case D, RIGHT -> pan(viewport.width() / 4.0);
             case F -> fit();
+            case ESCAPE -> {
+                session.selection().rangeStartProperty().set(Selection.NONE);
+                session.selection().rangeEndProperty().set(Selection.NONE);
+                redraw();
+            }
             case UP -> scrollRows(-1);
             case DOWN -> scrollRows(1);
             default -> {
@@ -178,7 +208,7 @@ public final class TimelineView extends Region {
             p.text("Open a trace to see its timeline", 20, 40, 0x606060);
             return;
         }
-        painter.draw(p, open.trace().events(), rows, viewport, w, h, firstRow, cursor(open), axisText(open));
+        painter.draw(p, open.trace().events(), rows, viewport, w, h, firstRow, marks(open), axisText(open));
     }
 
     /**
@@ -190,16 +220,19 @@ public final class TimelineView extends Region {
         if (open == null) throw new IOException("no trace is open");
         EventStore s = open.trace().events();
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
-            TimelineExport.svg(file, s, rows, viewport, cursor(open), axisText(open));
+            TimelineExport.svg(file, s, rows, viewport, marks(open), axisText(open));
         } else {
-            TimelineExport.png(file, s, rows, viewport, cursor(open), axisText(open));
+            TimelineExport.png(file, s, rows, viewport, marks(open), axisText(open));
         }
     }
 
-    private long cursor(Session.OpenTrace open) {
-        int sel = session.selection().eventProperty().get();
+    private TimelineMarks marks(Session.OpenTrace open) {
+        Selection sel = session.selection();
+        int ev = sel.eventProperty().get();
         EventStore s = open.trace().events();
-        return sel >= 0 && sel < s.size() ? s.ts(sel) : Long.MIN_VALUE;
+        long cursor = ev >= 0 && ev < s.size() ? s.ts(ev) : TimelineMarks.NONE;
+        return sel.hasRange() ? new TimelineMarks(cursor, sel.rangeStartProperty().get(), sel.rangeEndProperty().get())
+                : new TimelineMarks(cursor, TimelineMarks.NONE, TimelineMarks.NONE);
     }
 
     /** Axis labels: the trace's own precision, or ns once ticks are less than a µs apart. */

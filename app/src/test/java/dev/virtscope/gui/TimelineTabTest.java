@@ -77,5 +77,19 @@ class TimelineTabTest {
         assertEquals(cpu, s.cpu(selected));
         assertTrue(s.ts(selected) - s.firstNs() <= 4 * vp.nsPerPixel(), "the event under the pointer");
         assertEquals(selected, window.eventsTab().table().getSelectionModel().getSelectedIndex());
+
+        // Shift+drag selects a time range; the status bar counts the file's events inside it
+        double x0 = TimelinePainter.LABEL_WIDTH + vp.width() * 0.25, x1 = TimelinePainter.LABEL_WIDTH + vp.width() * 0.6;
+        robot.press(KeyCode.SHIFT).drag(view.localToScreen(x0, y)).dropTo(view.localToScreen(x1, y)).release(KeyCode.SHIFT);
+        Selection sel = window.session().selection();
+        assertTrue(sel.hasRange());
+        long a = sel.rangeStartProperty().get(), b = sel.rangeEndProperty().get();
+        assertTrue(a < b);
+        long inside = SampleLine.all(sample).stream().filter(l -> l.ns() >= a && l.ns() <= b).count();
+        String status = robot.lookup("#status-range").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(status.endsWith(String.format(java.util.Locale.ROOT, ", %,d event%s", inside, inside == 1 ? "" : "s")), status);
+        assertEquals(fitted, vp.nsPerPixel(), fitted * 1e-9, "selecting does not zoom");
+        robot.type(KeyCode.ESCAPE);
+        assertTrue(!sel.hasRange(), "Esc clears the range");
     }
 }

@@ -9,6 +9,7 @@ import dev.virtscope.store.EventStore;
 import dev.virtscope.store.EventStoreBuilder;
 import dev.virtscope.view.paint.Painter;
 import dev.virtscope.view.timeline.TimelinePainter;
+import dev.virtscope.view.timeline.TimelineMarks;
 import dev.virtscope.view.timeline.TimelineRow;
 import dev.virtscope.view.timeline.TimelineRows;
 import dev.virtscope.view.timeline.TimelineViewport;
@@ -44,7 +45,7 @@ public final class TimelineRenderBench implements Benchmark {
         for (double zoom : new double[] {1, 1.0 / 1000, 1.0 / 1_000_000}) {
             vp.fit(s.firstNs(), s.lastNs());
             vp.zoom(zoom, vp.width() / 2.0);
-            double ms = timeMs(() -> painter.draw(p, s, rows, vp, WIDTH, HEIGHT, 0, Long.MIN_VALUE, Long::toString));
+            double ms = timeMs(() -> painter.draw(p, s, rows, vp, WIDTH, HEIGHT, 0, TimelineMarks.EMPTY, Long::toString));
             out.printf("frame, window %.3g of the trace: %.2f ms (%d fillRect calls)%n", zoom, ms, p.rects / ROUNDS);
             p.rects = 0;
         }

@@ -30,24 +30,24 @@ public final class TimelineExport {
                 + rows.size() * TimelinePainter.ROW_HEIGHT + TimelinePainter.LEGEND_HEIGHT + 4);
     }
 
-    public static void png(Path file, EventStore s, List<TimelineRow> rows, TimelineViewport vp, long cursor,
+    public static void png(Path file, EventStore s, List<TimelineRow> rows, TimelineViewport vp, TimelineMarks marks,
                            LongFunction<String> timeText) throws IOException {
         int w = width(vp), h = heightFor(rows);
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
-            new TimelinePainter().draw(new Graphics2DPainter(g), s, rows, vp, w, h, 0, cursor, timeText);
+            new TimelinePainter().draw(new Graphics2DPainter(g), s, rows, vp, w, h, 0, marks, timeText);
         } finally {
             g.dispose();
         }
         if (!ImageIO.write(img, "png", file.toFile())) throw new IOException("no PNG writer available");
     }
 
-    public static void svg(Path file, EventStore s, List<TimelineRow> rows, TimelineViewport vp, long cursor,
+    public static void svg(Path file, EventStore s, List<TimelineRow> rows, TimelineViewport vp, TimelineMarks marks,
                            LongFunction<String> timeText) throws IOException {
         int w = width(vp), h = heightFor(rows);
         SVGGraphics2D g = new SVGGraphics2D(w, h);
-        new TimelinePainter().draw(new Graphics2DPainter(g), s, rows, vp, w, h, 0, cursor, timeText);
+        new TimelinePainter().draw(new Graphics2DPainter(g), s, rows, vp, w, h, 0, marks, timeText);
         SVGUtils.writeToSVG(file.toFile(), g.getSVGElement());
     }
 

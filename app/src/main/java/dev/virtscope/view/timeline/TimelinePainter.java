@@ -20,7 +20,8 @@ public final class TimelinePainter {
     public static final double LEGEND_HEIGHT = 22;
 
     private static final int BACKGROUND = 0xFFFFFF, LANE_ALT = 0xF3F5F8, TEXT = 0x202020, GRID = 0xD8DCE2,
-            GROUP_BG = 0xE2E8F0, LOST = 0xD0021B, CURSOR = 0x1E63D6, LABEL_BG = 0xFAFAFA;
+            GROUP_BG = 0xE2E8F0, LOST = 0xD0021B, CURSOR = 0x1E63D6, LABEL_BG = 0xFAFAFA,
+            RANGE = 0x8A2BE2, RANGE_BG = 0xE6D8F7;
     /** Event-type colours: distinct saturated hues, readable on white and never mistaken for the grey background. */
     private static final int[] PALETTE = {0x1F77B4, 0xFF7F0E, 0x2CA02C, 0xD62728, 0x9467BD, 0x8C564B, 0xE377C2,
         0x00A087, 0xBCBD22, 0x17BECF, 0x393B79, 0x637939, 0x8C6D31, 0x843C39, 0x7B4173};
@@ -34,15 +35,15 @@ public final class TimelinePainter {
 
     /**
      * @param firstRow index of the top visible row (vertical scrolling)
-     * @param cursor   time of the selected event, or Long.MIN_VALUE for none
+     * @param marks    selected event time and selected range
      * @param timeText axis label of a time
      */
     public void draw(Painter p, EventStore s, List<TimelineRow> rows, TimelineViewport vp, double width,
-                     double height, int firstRow, long cursor, LongFunction<String> timeText) {
+                     double height, int firstRow, TimelineMarks marks, LongFunction<String> timeText) {
         p.fillRect(0, 0, width, height, BACKGROUND);
         double plotX = LABEL_WIDTH;
         int plotW = vp.width();
-        drawAxis(p, vp, plotX, width, height, timeText);
+        drawAxis(p, vp, plotX, width, height, marks, timeText);
         double lanesBottom = height - LEGEND_HEIGHT;
         p.clip(0, AXIS_HEIGHT, width, lanesBottom - AXIS_HEIGHT);
 
@@ -66,9 +67,17 @@ public final class TimelinePainter {
         }
         p.line(LABEL_WIDTH - 0.5, AXIS_HEIGHT, LABEL_WIDTH - 0.5, height, GRID);
         drawLost(p, s, rows, vp, plotX, firstRow, height);
-        if (cursor != Long.MIN_VALUE) {
-            double x = plotX + vp.xOf(cursor);
-            if (x >= plotX && x < plotX + plotW) p.line(x + 0.5, AXIS_HEIGHT, x + 0.5, height, CURSOR);
+        if (marks.hasRange()) {
+            double x1 = Math.max(plotX, plotX + vp.xOf(marks.rangeStart()));
+            double x2 = Math.min(plotX + plotW, plotX + vp.xOf(marks.rangeEnd()));
+            if (x2 >= plotX && x1 <= plotX + plotW) {
+                p.line(Math.floor(x1) + 0.5, AXIS_HEIGHT, Math.floor(x1) + 0.5, height, RANGE);
+                p.line(Math.floor(x2) + 0.5, AXIS_HEIGHT, Math.floor(x2) + 0.5, height, RANGE);
+            }
+        }
+        if (marks.cursor() != TimelineMarks.NONE) {
+            double x = plotX + vp.xOf(marks.cursor());
+            if (x >= plotX && x < plotX + plotW) p.line(Math.floor(x) + 0.5, AXIS_HEIGHT, Math.floor(x) + 0.5, height, CURSOR);
         }
         p.unclip();
         drawLegend(p, s, width, lanesBottom);
@@ -131,8 +140,13 @@ public final class TimelinePainter {
     }
 
     private static void drawAxis(Painter p, TimelineViewport vp, double plotX, double width, double height,
-                                 LongFunction<String> timeText) {
+                                 TimelineMarks marks, LongFunction<String> timeText) {
         p.fillRect(0, 0, width, AXIS_HEIGHT, LABEL_BG);
+        if (marks.hasRange()) {
+            double x1 = Math.max(plotX, plotX + vp.xOf(marks.rangeStart()));
+            double x2 = Math.min(width, plotX + vp.xOf(marks.rangeEnd()));
+            if (x2 > x1) p.fillRect(x1, 0, Math.max(1, x2 - x1), AXIS_HEIGHT - 1, RANGE_BG);
+        }
         p.line(0, AXIS_HEIGHT - 0.5, width, AXIS_HEIGHT - 0.5, GRID);
         double step = niceStep(vp.nsPerPixel() * 140);
         long first = (long) (Math.ceil(vp.start() / step) * step);

@@ -32,7 +32,7 @@ class TimelineExportTest {
         List<TimelineRow> rows = TimelineRows.of(s);
         TimelineViewport vp = fitted(s, 900);
         Path svg = tmp.resolve("timeline.svg");
-        TimelineExport.svg(svg, s, rows, vp, Long.MIN_VALUE, Long::toString);
+        TimelineExport.svg(svg, s, rows, vp, TimelineMarks.EMPTY, Long::toString);
 
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
@@ -54,7 +54,7 @@ class TimelineExportTest {
         List<TimelineRow> rows = TimelineRows.of(s);
         TimelineViewport vp = fitted(s, 800);
         Path png = tmp.resolve("timeline.png");
-        TimelineExport.png(png, s, rows, vp, Long.MIN_VALUE, Long::toString);
+        TimelineExport.png(png, s, rows, vp, TimelineMarks.EMPTY, Long::toString);
         BufferedImage img = ImageIO.read(png.toFile());
         assertEquals(TimelineExport.heightFor(rows), img.getHeight());
         assertEquals((int) TimelinePainter.LABEL_WIDTH + 800, img.getWidth());
