@@ -24,6 +24,7 @@ final class HelpDialogs {
             new String[] {"↑ ↓ PgUp PgDn Home End", "Move in the events table"},
             new String[] {"Timeline: Ctrl+wheel, W / S, + / −", "Zoom in / out around the pointer or centre"},
             new String[] {"Timeline: drag, A / D, ← / →", "Pan left / right"},
+            new String[] {"Timeline: wheel, ↑ / ↓", "Scroll the lanes"},
             new String[] {"Timeline: F", "Fit the whole trace"},
             new String[] {"Timeline: Shift+drag, Esc", "Select a time range, clear it"});
 
