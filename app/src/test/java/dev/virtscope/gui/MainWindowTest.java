@@ -87,6 +87,18 @@ class MainWindowTest {
     }
 
     @Test
+    void counterClockTimesAreShownAsRawCounts(FxRobot robot) throws Exception {
+        Path sample = Samples.path("generated/ftrace/trace-variant-x86tsc.txt");
+        List<SampleLine> lines = SampleLine.all(sample);
+        openAndWait(robot, sample);
+
+        assertEquals("Time (count)", window.eventsTab().table().getColumns().get(0).getText(), "no unit: raw counter");
+        assertEquals(lines.get(0).time(), cellText(robot, 0, "time"));
+        assertEquals(Long.toString(lines.get(1).ns() - lines.get(0).ns()), cellText(robot, 1, "delta"));
+        assertEquals(lines.size(), window.eventsTab().table().getItems().size());
+    }
+
+    @Test
     void statusBarShowsCountSpanWarningsAndLostMarkers(FxRobot robot) throws Exception {
         Path sample = Samples.path(SAMPLE);
         List<SampleLine> lines = SampleLine.all(sample);

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public record SampleLine(String comm, int tid, int cpu, String time, String event, String payload) {
     private static final Pattern LINE = Pattern.compile(
-            "^\\s*(.+)-(\\d+)\\s+(?:\\(\\s*[-\\d]+\\)\\s+)?\\[(\\d+)\\]\\s+(?:[^\\s]{4,5}\\s+)?(\\d+\\.\\d+):\\s+([\\w]+):\\s?(.*)$");
+            "^\\s*(.+)-(\\d+)\\s+(?:\\(\\s*[-\\d]+\\)\\s+)?\\[(\\d+)\\]\\s+(?:[^\\s]{4,5}\\s+)?(\\d+(?:\\.\\d+)?):\\s+([\\w]+):\\s?(.*)$");
 
     public static SampleLine parse(String line) {
         Matcher m = LINE.matcher(line);
@@ -39,8 +39,10 @@ public record SampleLine(String comm, int tid, int cpu, String time, String even
         }
     }
 
+    /** The timestamp in ns, or the raw count for counter clocks (no decimal point). */
     public long ns() {
         int dot = time.indexOf('.');
+        if (dot < 0) return Long.parseLong(time);
         String frac = (time.substring(dot + 1) + "000000000").substring(0, 9);
         return Long.parseLong(time.substring(0, dot)) * 1_000_000_000L + Long.parseLong(frac);
     }
