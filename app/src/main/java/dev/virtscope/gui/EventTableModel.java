@@ -38,6 +38,11 @@ public final class EventTableModel {
         return i == 0 ? "" : time.delta(store.ts(i) - store.ts(i - 1));
     }
 
+    /** Time since an earlier event (the previous row shown when a filter is on); empty when there is none. */
+    public String delta(int i, int previous) {
+        return previous < 0 ? "" : time.delta(store.ts(i) - store.ts(previous));
+    }
+
     public String cpu(int i) {
         int c = store.cpu(i);
         return c < 0 ? "?" : Integer.toString(c);

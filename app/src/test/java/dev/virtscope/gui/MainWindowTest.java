@@ -99,6 +99,39 @@ class MainWindowTest {
     }
 
     @Test
+    void filterShowsOneEventTypeAndGoToSelectsTheFirstShownEventAtThatTime(FxRobot robot) throws Exception {
+        Path sample = Samples.path(SAMPLE);
+        List<SampleLine> all = SampleLine.all(sample);
+        // the store is in time order (stable for equal times): order the file's lines the same way
+        List<SampleLine> pio = all.stream().filter(l -> l.event().equals("kvm_pio"))
+                .sorted(java.util.Comparator.comparingLong(SampleLine::ns)).toList();
+        openAndWait(robot, sample);
+
+        javafx.scene.control.ComboBox<?> filter = robot.lookup("#event-filter").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> filter.getSelectionModel().select(filter.getItems().indexOf("kvm_pio")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(pio.size(), window.eventsTab().table().getItems().size());
+        assertEquals(String.format(Locale.ROOT, "%,d of %,d events shown", pio.size(), all.size()), label(robot, "#shown-count"));
+        assertEquals(pio.get(0).time(), cellText(robot, 0, "time"));
+        assertEquals(pio.get(0).payload().trim(), cellText(robot, 0, "payload").trim());
+        long d = pio.get(1).ns() - pio.get(0).ns();
+        assertEquals(String.format(Locale.ROOT, "%d.%03d", d / 1000, d % 1000), cellText(robot, 1, "delta"), "Δ to the row above");
+
+        SampleLine target = all.get(all.size() / 2);
+        SampleLine expected = pio.stream().filter(l -> l.ns() >= target.ns()).findFirst().orElseThrow();
+        robot.clickOn("#goto-time").write(target.time()).type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        int ev = window.session().selection().eventProperty().get();
+        EventTableModel model = window.eventsTab().table().model();
+        assertEquals(expected.time(), model.time(ev));
+        assertEquals("kvm_pio", model.event(ev));
+
+        robot.interact(() -> filter.getSelectionModel().select(filter.getItems().indexOf(EventsToolbar.ALL)));
+        assertEquals(all.size(), window.eventsTab().table().getItems().size());
+        assertEquals(ev, (int) window.eventsTab().table().getSelectionModel().getSelectedItem(), "selection kept");
+    }
+
+    @Test
     void statusBarShowsCountSpanWarningsAndLostMarkers(FxRobot robot) throws Exception {
         Path sample = Samples.path(SAMPLE);
         List<SampleLine> lines = SampleLine.all(sample);
