@@ -50,6 +50,11 @@ public final class RecentFiles {
         save();
     }
 
+    /** Forgets a file (one that no longer exists). */
+    public void remove(Path path) {
+        if (files.remove(path.toAbsolutePath().normalize())) save();
+    }
+
     public void clear() {
         files.clear();
         save();

@@ -52,6 +52,8 @@ public final class TraceLoadService {
         task.setOnFailed(e -> {
             finished(task);
             LoadFailure f = LoadFailure.of(path, task.getException());
+            // a recent file that has since been deleted leaves the list
+            if (task.getException() instanceof java.nio.file.NoSuchFileException) recent.remove(path);
             lastFailure.set(f);
             onFailure.accept(f);
         });

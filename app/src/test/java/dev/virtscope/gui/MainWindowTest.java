@@ -256,6 +256,7 @@ class MainWindowTest {
     @Test
     void copyDetailsPutsTheReportOnTheClipboard(FxRobot robot, @TempDir Path tmp) throws Exception {
         Path missing = tmp.resolve("gone.txt");
+        robot.interact(() -> window.recentFiles().add(missing));
         robot.interact(() -> window.open(missing));
         waitFor(() -> window.loads().lastFailureProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
@@ -266,6 +267,7 @@ class MainWindowTest {
         assertNotNull(copied[0]);
         assertTrue(copied[0].startsWith("File: " + missing.toAbsolutePath() + "\nReason: the file does not exist"), copied[0]);
         assertTrue(dialog.getScene().getWindow().isShowing(), "copying keeps the dialog open");
+        assertTrue(window.recentFiles().files().isEmpty(), "a deleted file leaves Open Recent");
         robot.interact(() -> dialog.getScene().getWindow().hide());
     }
 
