@@ -35,7 +35,11 @@ public final class Session {
 
     /** Replaces the open trace (only ever after a successful load) and clears the selection. */
     public void show(Path path, Trace trace) {
+        show(path, trace, TimeText.of(trace.events()));
+    }
+
+    public void show(Path path, Trace trace, TimeText time) {
         selection.clear();
-        open.set(new OpenTrace(path, trace, TimeText.of(trace.events())));
+        open.set(new OpenTrace(path, trace, time));
     }
 }

@@ -46,7 +46,7 @@ public final class TraceLoadService {
         TraceLoadTask task = new TraceLoadTask(path, reader);
         task.setOnSucceeded(e -> {
             finished(task);
-            session.show(path, task.getValue());
+            session.show(path, task.getValue(), task.timeText());
             recent.add(path);
         });
         task.setOnFailed(e -> {

@@ -18,6 +18,7 @@ import dev.virtscope.store.Trace;
 final class TraceLoadTask extends Task<Trace> {
     private final Path path;
     private final TraceReader reader;
+    private volatile TimeText timeText;
 
     TraceLoadTask(Path path, TraceReader reader) {
         this.path = path;
@@ -35,7 +36,7 @@ final class TraceLoadTask extends Task<Trace> {
         if (!Files.exists(path)) throw new NoSuchFileException(path.toString());
         if (Files.isDirectory(path)) throw new FileSystemException(path.toString(), null, "is a directory, not a trace file");
         if (!Files.isReadable(path)) throw new AccessDeniedException(path.toString());
-        return reader.read(path, new LoadMonitor() {
+        Trace trace = reader.read(path, new LoadMonitor() {
             @Override
             public void progress(long done, long total) {
                 updateProgress(done, total);
@@ -47,5 +48,13 @@ final class TraceLoadTask extends Task<Trace> {
                 return isCancelled();
             }
         });
+        // choosing the time precision scans the time column: do it here, not on the FX thread
+        timeText = TimeText.of(trace.events());
+        return trace;
+    }
+
+    /** How the loaded trace's times are printed; set when the load succeeded. */
+    TimeText timeText() {
+        return timeText;
     }
 }
