@@ -17,6 +17,10 @@ final class OpenFiles {
     }
 
     static int run(String[] files, PrintWriter out, PrintWriter err, java.util.Map<String, String> env) {
+        if (notBlank(env.get("DISPLAY")) || notBlank(env.get("WAYLAND_DISPLAY"))) {
+            dev.virtscope.gui.VirtScopeApp.launch(java.util.Arrays.stream(files).map(Path::of).toList());
+            return ExitCodes.OK;
+        }
         int code = ExitCodes.OK;
         for (String f : files) {
             Path p = Path.of(f);
@@ -27,12 +31,13 @@ final class OpenFiles {
                 code = ExitCodes.BAD_INPUT;
             }
         }
-        // ---- window call point: the desktop window is not part of this build yet ----
-        boolean display = env.get("DISPLAY") != null || env.get("WAYLAND_DISPLAY") != null;
-        err.println(display ? "virtscope: the window is not available in this build; printed the summary (same as 'virtscope info')"
-                : "virtscope: the window needs a display (DISPLAY is not set); printed the summary (same as 'virtscope info')");
+        err.println("virtscope: the window needs a display (DISPLAY is not set); printed the summary (same as 'virtscope info')");
         err.flush();
         out.flush();
         return code;
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
     }
 }

@@ -30,6 +30,8 @@ public final class VirtScopeCommand implements Runnable {
 
     public static int run(String[] args) {
         CommandLine cl = commandLine();
+        // no arguments at a desktop: an empty window (File → Open…); without a display: the usage
+        if (args.length == 0 && dev.virtscope.gui.VirtScopeApp.displayAvailable()) return OpenFiles.run(args);
         if (args.length > 0 && !args[0].startsWith("-") && !cl.getSubcommands().containsKey(args[0])) {
             return OpenFiles.run(args);
         }

@@ -1,0 +1,72 @@
+package dev.virtscope.gui;
+
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+
+import dev.virtscope.view.paint.Painter;
+
+/** {@link Painter} onto a JavaFX canvas. */
+final class CanvasPainter implements Painter {
+    private final GraphicsContext gc;
+    private final Text measure = new Text();
+    private int lastRgb = -1;
+
+    CanvasPainter(GraphicsContext gc, Font font) {
+        this.gc = gc;
+        gc.setFont(font);
+        gc.setLineWidth(1);
+        measure.setFont(font);
+    }
+
+    private Color color(int rgb) {
+        return Color.rgb((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF);
+    }
+
+    private void fill(int rgb) {
+        if (rgb != lastRgb) {
+            gc.setFill(color(rgb));
+            lastRgb = rgb;
+        }
+    }
+
+    @Override
+    public void fillRect(double x, double y, double w, double h, int rgb) {
+        fill(rgb);
+        gc.fillRect(x, y, w, h);
+    }
+
+    @Override
+    public void line(double x1, double y1, double x2, double y2, int rgb) {
+        gc.setStroke(color(rgb));
+        gc.strokeLine(x1, y1, x2, y2);
+    }
+
+    @Override
+    public void text(String s, double x, double y, int rgb) {
+        fill(rgb);
+        gc.fillText(s, x, y);
+    }
+
+    @Override
+    public double textWidth(String s) {
+        measure.setText(s);
+        return measure.getLayoutBounds().getWidth();
+    }
+
+    @Override
+    public void clip(double x, double y, double w, double h) {
+        gc.save();
+        gc.beginPath();
+        gc.rect(x, y, w, h);
+        gc.clip();
+        lastRgb = -1;
+    }
+
+    @Override
+    public void unclip() {
+        gc.restore();
+        lastRgb = -1;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.virtscope.gui;
+
+import dev.virtscope.store.EventStore;
+import dev.virtscope.store.Payload;
+
+/**
+ * The text of each cell of the events table, read from the store's columns by event number when
+ * a cell becomes visible. Payload text is decoded only then, through one reusable {@link Payload}.
+ */
+public final class EventTableModel {
+    private final EventStore store;
+    private final TimeText time;
+    private final Payload payload = new Payload();
+
+    public EventTableModel(EventStore store, TimeText time) {
+        this.store = store;
+        this.time = time;
+    }
+
+    public EventStore store() {
+        return store;
+    }
+
+    public TimeText timeText() {
+        return time;
+    }
+
+    public int rows() {
+        return store.size();
+    }
+
+    public String time(int i) {
+        return time.absolute(store.ts(i));
+    }
+
+    /** Time since the previous event (any CPU); empty for the first. */
+    public String delta(int i) {
+        return i == 0 ? "" : time.delta(store.ts(i) - store.ts(i - 1));
+    }
+
+    /** Time since an earlier event (the previous row shown when a filter is on); empty when there is none. */
+    public String delta(int i, int previous) {
+        return previous < 0 ? "" : time.delta(store.ts(i) - store.ts(previous));
+    }
+
+    public String cpu(int i) {
+        int c = store.cpu(i);
+        return c < 0 ? "?" : Integer.toString(c);
+    }
+
+    /** {@code comm-tid}, the way ftrace prints a task, with the comm the task had at that time. */
+    public String task(int i) {
+        return store.comm(i) + "-" + store.tid(i);
+    }
+
+    public String event(int i) {
+        return store.eventName(i);
+    }
+
+    public String payload(int i) {
+        store.payload(i, payload);
+        return payload.toString();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.virtscope.gui;
+
+import javafx.geometry.Orientation;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The "Events" tab: filter and go-to bar, the events table, and the selected event's fields. */
+public final class EventsTab extends Tab {
+    private final EventTableView table;
+
+    public EventsTab(Session session) {
+        super("Events");
+        setId("events-tab");
+        setClosable(false);
+        table = new EventTableView(session);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        SplitPane split = new SplitPane(new VBox(new EventsToolbar(session, table), table), new EventDetailsPane(session));
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.8);
+        setContent(split);
+    }
+
+    public EventTableView table() {
+        return table;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.virtscope.gui;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+/**
+ * The main window: menu bar, a tab per view over the shared {@link Session}, the load progress
+ * line and the status bar. Every way of opening a file ends in {@link #open(Path)}.
+ */
+public final class MainWindow implements MenuBarFactory.Actions {
+    private final Stage stage;
+    private final Session session = new Session();
+    private final RecentFiles recent;
+    private final TraceLoadService loads;
+    private final TabPane tabs = new TabPane();
+    private final EventsTab eventsTab;
+    private final TimelineTab timelineTab;
+    private final DropHandler drop;
+
+    public MainWindow(Stage stage, TraceReader reader, RecentFiles recent) {
+        this.stage = stage;
+        this.recent = recent;
+        this.loads = new TraceLoadService(session, reader, recent, f -> new LoadErrorDialog(stage, f).show());
+        this.drop = new DropHandler(this::open);
+        eventsTab = new EventsTab(session);
+        tabs.setId("views");
+        timelineTab = new TimelineTab(session);
+        tabs.getTabs().addAll(eventsTab, timelineTab);
+
+        BorderPane root = new BorderPane();
+        root.setTop(MenuBarFactory.create(this, recent));
+        root.setCenter(tabs);
+        root.setBottom(new VBox(new LoadProgressPane(loads), new StatusBar(session, this::showWarnings)));
+        Scene scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(MainWindow.class.getResource("virtscope.css").toExternalForm());
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && loads.runningProperty().get() != null) {
+                loads.cancel();
+                e.consume();
+            }
+        });
+        drop.install(root);
+        stage.setScene(scene);
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> session.open() == null ? "VirtScope" : session.open().path().getFileName() + " — VirtScope",
+                session.openProperty()));
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public TraceLoadService loads() {
+        return loads;
+    }
+
+    public RecentFiles recentFiles() {
+        return recent;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public EventsTab eventsTab() {
+        return eventsTab;
+    }
+
+    public TimelineTab timelineTab() {
+        return timelineTab;
+    }
+
+    public DropHandler dropHandler() {
+        return drop;
+    }
+
+    /** Opens a file: what File → Open… does once the user has chosen it. */
+    @Override
+    public void open(Path file) {
+        loads.open(file);
+    }
+
+    @Override
+    public void openWithChooser() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open trace");
+        if (!recent.files().isEmpty()) {
+            Path dir = recent.files().get(0).getParent();
+            if (dir != null && Files.isDirectory(dir)) chooser.setInitialDirectory(dir.toFile());
+        }
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("All files", "*"),
+                new FileChooser.ExtensionFilter("Text traces", "*.txt", "*.txt.gz", "*.txt.xz", "*.txt.zst", "*.log"),
+                new FileChooser.ExtensionFilter("trace-cmd data", "*.dat", "*.dat.gz"));
+        File f = chooser.showOpenDialog(stage);
+        if (f != null) open(f.toPath());
+    }
+
+    @Override
+    public void exportTimeline() {
+        if (session.open() == null) return;
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export timeline");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PNG image", "*.png"),
+                new FileChooser.ExtensionFilter("SVG drawing", "*.svg"));
+        chooser.setInitialFileName(session.open().path().getFileName() + "-timeline.png");
+        File f = chooser.showSaveDialog(stage);
+        if (f == null) return;
+        try {
+            timelineTab.view().export(f.toPath());
+        } catch (IOException | RuntimeException e) {
+            Alert a = new Alert(Alert.AlertType.ERROR, "Cannot write " + f + ": " + e.getMessage());
+            a.initOwner(stage);
+            a.show();
+        }
+    }
+
+    @Override
+    public void quit() {
+        loads.cancel();
+        stage.close();
+        Platform.exit();
+    }
+
+    @Override
+    public void about() {
+        HelpDialogs.about(stage);
+    }
+
+    @Override
+    public void shortcuts() {
+        HelpDialogs.shortcuts(stage);
+    }
+
+    void showWarnings() {
+        Session.OpenTrace open = session.open();
+        if (open == null) return;
+        new WarningsDialog(stage, String.valueOf(open.path().getFileName()), open.trace().events().warnings()).show();
+    }
+}

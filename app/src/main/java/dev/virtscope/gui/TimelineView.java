@@ -1,0 +1,244 @@
+package dev.virtscope.gui;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongFunction;
+
+import javafx.scene.canvas.Canvas;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Font;
+
+import dev.virtscope.store.EventStore;
+import dev.virtscope.view.timeline.PixelBins;
+import dev.virtscope.view.timeline.TimelineExport;
+import dev.virtscope.view.timeline.TimelineMarks;
+import dev.virtscope.view.timeline.TimelinePainter;
+import dev.virtscope.view.timeline.TimelineRow;
+import dev.virtscope.view.timeline.TimelineRows;
+import dev.virtscope.view.timeline.TimelineViewport;
+
+/**
+ * The timeline canvas with its controls: Ctrl+wheel, W/S and +/− zoom; drag, A/D and ←/→ pan;
+ * the wheel and ↑/↓ scroll rows; F fits the trace; a click selects the event under the pointer;
+ * Shift+drag selects a time range (Esc clears it).
+ */
+public final class TimelineView extends Region {
+    private static final double ZOOM_STEP = 0.5;
+
+    private final Session session;
+    private final Canvas canvas = new Canvas();
+    private final TimelinePainter painter = new TimelinePainter();
+    private final TimelineViewport viewport = new TimelineViewport();
+    private final Font font = Font.font("System", 12);
+    private List<TimelineRow> rows = List.of();
+    private int firstRow;
+    private double dragX = Double.NaN;
+    /** Time where a Shift+drag range selection started, or NONE while panning. */
+    private long rangeAnchor = TimelineMarks.NONE;
+    private boolean dragged;
+
+    public TimelineView(Session session) {
+        this.session = session;
+        setId("timeline");
+        setFocusTraversable(true);
+        getChildren().add(canvas);
+        session.openProperty().addListener((obs, old, open) -> {
+            rows = open == null ? List.of() : TimelineRows.of(open.trace().events());
+            firstRow = 0;
+            fit();
+        });
+        session.selection().eventProperty().addListener((obs, old, ev) -> {
+            revealSelected(ev.intValue());
+            redraw();
+        });
+        session.selection().rangeEndProperty().addListener((obs, old, t) -> redraw());
+        addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            requestFocus();
+            dragX = e.getX();
+            dragged = false;
+            rangeAnchor = e.isShiftDown() ? viewport.timeAt(e.getX() - TimelinePainter.LABEL_WIDTH) : TimelineMarks.NONE;
+            e.consume(); // else the tab pane takes the focus back and keys would not reach the timeline
+        });
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (Double.isNaN(dragX)) return;
+            if (rangeAnchor != TimelineMarks.NONE) {
+                session.selection().selectRange(rangeAnchor, viewport.timeAt(e.getX() - TimelinePainter.LABEL_WIDTH));
+                dragged = true;
+                redraw();
+                return;
+            }
+            viewport.pan(dragX - e.getX());
+            dragged |= Math.abs(dragX - e.getX()) > 0;
+            dragX = e.getX();
+            redraw();
+        });
+        addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            if (!dragged && e.getButton() == MouseButton.PRIMARY) select(e.getX(), e.getY());
+            dragX = Double.NaN;
+        });
+    }
+
+    /** Brings a newly selected event into view (centred) when it is outside the time window. */
+    private void revealSelected(int ev) {
+        EventStore s = store();
+        if (s == null || ev < 0 || ev >= s.size()) return;
+        long t = s.ts(ev);
+        if (t < viewport.start() || t >= viewport.end()) {
+            viewport.pan(viewport.xOf(t) - viewport.width() / 2.0);
+        }
+    }
+
+    public TimelineViewport viewport() {
+        return viewport;
+    }
+
+    public List<TimelineRow> rows() {
+        return rows;
+    }
+
+    /** Shows the whole trace. */
+    public void fit() {
+        EventStore s = store();
+        if (s != null) viewport.fit(s.firstNs(), s.lastNs());
+        redraw();
+    }
+
+    /** Zooms by factor around pixel x of the plot (factor &lt; 1 zooms in). */
+    public void zoom(double factor, double plotX) {
+        viewport.zoom(factor, plotX);
+        redraw();
+    }
+
+    public void pan(double dx) {
+        viewport.pan(dx);
+        redraw();
+    }
+
+    private EventStore store() {
+        Session.OpenTrace open = session.open();
+        return open == null ? null : open.trace().events();
+    }
+
+    private void onKey(KeyEvent e) {
+        double centre = viewport.width() / 2.0;
+        switch (e.getCode()) {
+            case W, PLUS, ADD, EQUALS -> zoom(ZOOM_STEP, centre);
+            case S, MINUS, SUBTRACT -> zoom(1 / ZOOM_STEP, centre);
+            case A, LEFT -> pan(-viewport.width() / 4.0);
+            case D, RIGHT -> pan(viewport.width() / 4.0);
+            case F -> fit();
+            case ESCAPE -> {
+                session.selection().rangeStartProperty().set(Selection.NONE);
+                session.selection().rangeEndProperty().set(Selection.NONE);
+                redraw();
+            }
+            case UP -> scrollRows(-1);
+            case DOWN -> scrollRows(1);
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
+    private void onScroll(ScrollEvent e) {
+        if (e.isControlDown() || e.isShortcutDown()) {
+            double x = Math.max(0, e.getX() - TimelinePainter.LABEL_WIDTH);
+            zoom(Math.pow(1.0025, -e.getDeltaY()), x);
+        } else if (e.getDeltaY() != 0) {
+            scrollRows(e.getDeltaY() > 0 ? -1 : 1);
+        } else if (e.getDeltaX() != 0) {
+            pan(-e.getDeltaX());
+        }
+        e.consume();
+    }
+
+    private void scrollRows(int d) {
+        firstRow = Math.max(0, Math.min(Math.max(0, rows.size() - 1), firstRow + d));
+        redraw();
+    }
+
+    /** Selects the first event drawn in the clicked pixel (or the nearest within 3 pixels). */
+    private void select(double x, double y) {
+        EventStore s = store();
+        int r = TimelinePainter.rowAt(rows, firstRow, y);
+        double px = x - TimelinePainter.LABEL_WIDTH;
+        if (s == null || r < 0 || px < 0) return;
+        PixelBins bins = new PixelBins();
+        long from = viewport.timeAt(px - 3);
+        bins.fill(s, rows.get(r).events(), from, viewport.nsPerPixel(), 7);
+        for (int d = 0; d <= 3; d++) {
+            for (int k : new int[] {3 - d, 3 + d}) {
+                if (bins.firstEvent(k) >= 0) {
+                    session.selection().eventProperty().set(bins.firstEvent(k));
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth(), h = getHeight();
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            boolean first = viewport.width() <= 1;
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            viewport.setWidth((int) Math.max(1, w - TimelinePainter.LABEL_WIDTH));
+            if (first) fit();
+            else redraw();
+        }
+    }
+
+    void redraw() {
+        double w = canvas.getWidth(), h = canvas.getHeight();
+        if (w <= 0 || h <= 0) return;
+        CanvasPainter p = new CanvasPainter(canvas.getGraphicsContext2D(), font);
+        Session.OpenTrace open = session.open();
+        if (open == null) {
+            p.fillRect(0, 0, w, h, 0xFFFFFF);
+            p.text("Open a trace to see its timeline", 20, 40, 0x606060);
+            return;
+        }
+        painter.draw(p, open.trace().events(), rows, viewport, w, h, firstRow, marks(open), axisText(open));
+    }
+
+    /**
+     * Writes what the timeline shows (its time window, every row) to a PNG, or an SVG when the file
+     * name ends in .svg, drawn by the same painter as the screen.
+     */
+    public void export(Path file) throws IOException {
+        Session.OpenTrace open = session.open();
+        if (open == null) throw new IOException("no trace is open");
+        EventStore s = open.trace().events();
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
+            TimelineExport.svg(file, s, rows, viewport, marks(open), axisText(open));
+        } else {
+            TimelineExport.png(file, s, rows, viewport, marks(open), axisText(open));
+        }
+    }
+
+    private TimelineMarks marks(Session.OpenTrace open) {
+        Selection sel = session.selection();
+        int ev = sel.eventProperty().get();
+        EventStore s = open.trace().events();
+        long cursor = ev >= 0 && ev < s.size() ? s.ts(ev) : TimelineMarks.NONE;
+        return sel.hasRange() ? new TimelineMarks(cursor, sel.rangeStartProperty().get(), sel.rangeEndProperty().get())
+                : new TimelineMarks(cursor, TimelineMarks.NONE, TimelineMarks.NONE);
+    }
+
+    /** Axis labels: the trace's own precision, or ns once ticks are less than a µs apart. */
+    private LongFunction<String> axisText(Session.OpenTrace open) {
+        TimeText fine = TimeText.nanoseconds();
+        TimeText time = open.time();
+        return t -> viewport.nsPerPixel() * 140 < 1000 && time.isNs() ? fine.absolute(t) : time.absolute(t);
+    }
+}

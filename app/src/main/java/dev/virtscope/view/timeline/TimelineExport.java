@@ -1,0 +1,57 @@
+package dev.virtscope.view.timeline;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.LongFunction;
+
+import javax.imageio.ImageIO;
+
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGUtils;
+
+import dev.virtscope.store.EventStore;
+import dev.virtscope.view.paint.Graphics2DPainter;
+
+/**
+ * Writes the timeline as it is on screen (same rows, time window and selection) to PNG or SVG,
+ * drawn by {@link TimelinePainter}. The picture is tall enough for every row.
+ */
+public final class TimelineExport {
+    private TimelineExport() {
+    }
+
+    /** Height that shows every row, its group headings, the axis and the legend. */
+    public static int heightFor(List<TimelineRow> rows) {
+        long groups = rows.stream().map(TimelineRow::group).distinct().count();
+        return (int) Math.ceil(TimelinePainter.AXIS_HEIGHT + groups * TimelinePainter.GROUP_HEIGHT
+                + rows.size() * TimelinePainter.ROW_HEIGHT + TimelinePainter.LEGEND_HEIGHT + 4);
+    }
+
+    public static void png(Path file, EventStore s, List<TimelineRow> rows, TimelineViewport vp, TimelineMarks marks,
+                           LongFunction<String> timeText) throws IOException {
+        int w = width(vp), h = heightFor(rows);
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            new TimelinePainter().draw(new Graphics2DPainter(g), s, rows, vp, w, h, 0, marks, timeText);
+        } finally {
+            g.dispose();
+        }
+        if (!ImageIO.write(img, "png", file.toFile())) throw new IOException("no PNG writer available");
+    }
+
+    public static void svg(Path file, EventStore s, List<TimelineRow> rows, TimelineViewport vp, TimelineMarks marks,
+                           LongFunction<String> timeText) throws IOException {
+        int w = width(vp), h = heightFor(rows);
+        SVGGraphics2D g = new SVGGraphics2D(w, h);
+        new TimelinePainter().draw(new Graphics2DPainter(g), s, rows, vp, w, h, 0, marks, timeText);
+        SVGUtils.writeToSVG(file.toFile(), g.getSVGElement());
+    }
+
+    private static int width(TimelineViewport vp) {
+        return (int) Math.ceil(TimelinePainter.LABEL_WIDTH) + vp.width();
+    }
+}
