@@ -6,6 +6,8 @@ public final class Formats {
     }
 
     public static FormatRegistry all() {
-        return new FormatRegistry();
+        return new FormatRegistry()
+                .register(new dev.virtscope.format.perf.PerfScriptFormat())
+                .register(new dev.virtscope.format.folded.FoldedFormat());
     }
 }
