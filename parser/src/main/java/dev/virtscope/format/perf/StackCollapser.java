@@ -1,5 +1,8 @@
 package dev.virtscope.format.perf;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -32,7 +35,7 @@ public final class StackCollapser {
     private final LongIntMap children = new LongIntMap();
 
     // frame text (raw "sym (dso" bytes) → folded text; kinds: 0 other comm, 1 comm java, 2 addr2line text
-    private final ByteKeyMap[] rawFrames = {new ByteKeyMap(), new ByteKeyMap()};
+    private final ByteKeyMap[] rawFrames = {new ByteKeyMap(), new ByteKeyMap(), new ByteKeyMap()};
     private int[][] frameText = {new int[256], new int[256], new int[256]};
     private final FrameTidy.Buf texts = new FrameTidy.Buf();
     private final ByteKeyMap pnames = new ByteKeyMap();
@@ -71,13 +74,121 @@ public final class StackCollapser {
     public int feed(byte[] b, int s, int e, boolean last) {
         int p = s;
         while (p < e) {
-            int nl = p;
-            while (nl < e && b[nl] != '\n') nl++;
+            byte c = b[p];
+            if ((c == '\t' || c == ' ') && pname >= 0 && addr2line == null) {
+                int r = fastFrame(b, p, e, last);
+                if (r == INCOMPLETE) return p;
+                if (r >= 0) {
+                    p = r;
+                    continue;
+                }
+            }
+            int nl = newline(b, p, e);
             if (nl == e && !last) return p;
             line(b, p, nl);
             p = nl + 1;
         }
         return e;
+    }
+
+    private static final int INCOMPLETE = -2;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL, ONES = 0x0101010101010101L, HIGHS = 0x8080808080808080L;
+
+    /** Position of the first '\n' in b[s,e), or e; eight bytes at a time. */
+    static int newline(byte[] b, int s, int e) {
+        int q = s;
+        while (q + 8 <= e) {
+            long x = (long) LONGS.get(b, q) ^ NEWLINES;
+            long t = (x - ONES) & ~x & HIGHS;
+            if (t != 0) return q + (Long.numberOfTrailingZeros(t) >>> 3);
+            q += 8;
+        }
+        while (q < e && b[q] != '\n') q++;
+        return q;
+    }
+
+    private static final long HASH_SEED = 0x2545F4914F6CDD1DL;
+
+    private static long mixIn(long h, long word) {
+        h = (h ^ word) * 0x9E3779B97F4A7C15L;
+        return h ^ (h >>> 29);
+    }
+
+    /** Content hash of b[s,e) read eight bytes at a time (zero-padded tail), whatever the buffer around it. */
+    static int tailHash(byte[] b, int s, int e) {
+        long h = HASH_SEED;
+        int q = s;
+        while (q + 8 <= e) {
+            h = mixIn(h, (long) LONGS.get(b, q));
+            q += 8;
+        }
+        if (q < e) {
+            long w = 0;
+            for (int k = 0; q + k < e; k++) w |= (b[q + k] & 0xffL) << (k << 3);
+            h = mixIn(h, w);
+        }
+        h = mixIn(h, e - s);
+        return (int) (h ^ (h >>> 32));
+    }
+
+    /**
+     * The hot path: a callchain line while a sample is open. Its text after the address is the
+     * cache key, so a frame seen before costs a newline scan, a hash and a compare. Returns the
+     * next line's start, INCOMPLETE when the line is cut by the buffer end, or -1 to take the
+     * general path.
+     */
+    private int fastFrame(byte[] b, int p, int e, boolean last) {
+        int i = p;
+        while (i < e && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == 0x0B || b[i] == '\f')) i++;
+        if (i >= e || !CollapseRules.word(b[i])) return -1;
+        while (i < e && CollapseRules.word(b[i])) i++;
+        int s2 = i;
+        while (s2 < e && (b[s2] == ' ' || b[s2] == '\t' || b[s2] == '\r' || b[s2] == 0x0B || b[s2] == '\f')) s2++;
+        // newline search and content hash in one pass, eight bytes at a time
+        long hh = HASH_SEED;
+        int q = s2, nl = -1;
+        while (q + 8 <= e) {
+            long v = (long) LONGS.get(b, q);
+            long x = v ^ NEWLINES;
+            long t = (x - ONES) & ~x & HIGHS;
+            if (t != 0) {
+                int k = Long.numberOfTrailingZeros(t) >>> 3;
+                if (k > 0) hh = mixIn(hh, v & ((1L << (k << 3)) - 1));
+                nl = q + k;
+                break;
+            }
+            hh = mixIn(hh, v);
+            q += 8;
+        }
+        int h;
+        if (nl >= 0) {
+            hh = mixIn(hh, nl - s2);
+            h = (int) (hh ^ (hh >>> 32));
+        } else {
+            nl = newline(b, s2, e);
+            if (nl == e && !last) return INCOMPLETE;
+            h = tailHash(b, s2, nl);
+        }
+        int kind = javaComm ? 1 : 0;
+        ByteKeyMap m = rawFrames[kind];
+        int id = m.find(b, s2, nl, h);
+        if (id < 0) {
+            if (!CollapseRules.frame(b, p, nl, f)) {
+                unrecognised++;
+                return nl + 1;
+            }
+            if (f[0] != s2) {
+                frame(b, p, nl);
+                return nl + 1;
+            }
+            id = m.add(b, s2, nl, h);
+            scratch.len = 0;
+            if (tidy.tidy(b, f[0], f[1], f[2], f[3], javaComm, scratch) < 0) setNone(kind, id);
+            else setText(kind, id, scratch.a, 0, scratch.len);
+        }
+        if (frameText[kind][id] >= 0) node = child(node, id << 2 | kind);
+        return nl + 1;
     }
 
     public void line(byte[] b, int s, int e) {
@@ -158,31 +269,25 @@ public final class StackCollapser {
                     new String(b, symS, symE - symS, java.nio.charset.StandardCharsets.UTF_8));
             if (text != null) {
                 byte[] t = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                int h = ByteKeyMap.hash(t, 0, t.length, 11);
-                ByteKeyMap m = rawFrames[2];
-                int id = m.find(t, 0, t.length, h);
-                if (id < 0) {
-                    id = m.add(t, 0, t.length, h);
-                    setText(2, id, t, 0, t.length);
-                }
-                node = child(node, id << 2 | 2);
+                textFrame(t, 0, t.length);
                 return;
             }
         }
-        int kind = javaComm ? 1 : 0;
-        ByteKeyMap m = rawFrames[kind];
-        int h = ByteKeyMap.hash(b, symS, dsoE, kind);
-        int id = m.find(b, symS, dsoE, h);
+        scratch.len = 0;
+        if (tidy.tidy(b, symS, symE, dsoS, dsoE, javaComm, scratch) < 0) return;
+        textFrame(scratch.a, 0, scratch.len);
+    }
+
+    /** A frame known by its folded text (the slow path, addr2line): kind 2, keyed by the text itself. */
+    private void textFrame(byte[] t, int s, int e) {
+        ByteKeyMap m = rawFrames[2];
+        int h = ByteKeyMap.hash(t, s, e, 11);
+        int id = m.find(t, s, e, h);
         if (id < 0) {
-            id = m.add(b, symS, dsoE, h);
-            scratch.len = 0;
-            int len = tidy.tidy(b, symS, symE, dsoS, dsoE, javaComm, scratch);
-            if (len < 0) setNone(kind, id);
-            else setText(kind, id, scratch.a, 0, scratch.len);
+            id = m.add(t, s, e, h);
+            setText(2, id, t, s, e);
         }
-        int t = frameText[kind][id];
-        if (t < 0) return;
-        node = child(node, id << 2 | kind);
+        node = child(node, id << 2 | 2);
     }
 
     private void ensure(int kind, int id) {
@@ -208,6 +313,22 @@ public final class StackCollapser {
     }
 
     private int child(int parentNode, int lab) {
+        // consecutive samples mostly repeat their stacks: remember each node's last step
+        if (parentNode < memoLabel.length && memoLabel[parentNode] == lab && memoChild[parentNode] != 0) return memoChild[parentNode];
+        int c = childSlow(parentNode, lab);
+        if (parentNode >= memoLabel.length) {
+            int n = Math.max(parentNode + 1, memoLabel.length * 2);
+            memoLabel = Arrays.copyOf(memoLabel, n);
+            memoChild = Arrays.copyOf(memoChild, n);
+        }
+        memoLabel[parentNode] = lab;
+        memoChild[parentNode] = c;
+        return c;
+    }
+
+    private int[] memoLabel = new int[1 << 12], memoChild = new int[1 << 12];
+
+    private int childSlow(int parentNode, int lab) {
         long key = ((long) parentNode << 32) | (lab & 0xffffffffL);
         int c = children.get(key);
         if (c >= 0) return c;
