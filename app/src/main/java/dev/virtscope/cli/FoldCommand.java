@@ -47,9 +47,43 @@ public final class FoldCommand implements Callable<Integer> {
     @Option(names = "--event-filter", paramLabel = "EVENT", description = "keep only this event (default: the first event in the file)")
     String eventFilter;
 
+    /**
+     * fold sits in shell pipelines, so it skips picocli's start-up cost (about 0.2 s of reflection)
+     * when the arguments are plain: {@code fold [flags] FILE}. Anything else (help, version, unknown
+     * or malformed options) returns null and goes through picocli as usual.
+     */
+    static Integer fast(String[] args) {
+        FoldCommand c = new FoldCommand();
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--pid" -> c.pid = true;
+                case "--tid" -> c.tid = true;
+                case "--kernel" -> c.kernel = true;
+                case "--jit" -> c.jit = true;
+                case "--all" -> c.all = true;
+                case "--inline" -> c.inline = true;
+                case "--event-filter" -> {
+                    if (++i >= args.length) return null;
+                    c.eventFilter = args[i];
+                }
+                default -> {
+                    if (a.startsWith("--event-filter=")) c.eventFilter = a.substring("--event-filter=".length());
+                    else if (a.startsWith("-") || c.file != null) return null;
+                    else c.file = Path.of(a);
+                }
+            }
+        }
+        if (c.file == null) return null;
+        return c.run(new PrintWriter(System.err, true));
+    }
+
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+        return run(spec.commandLine().getErr());
+    }
+
+    private int run(PrintWriter err) {
         CollapseOptions o = new CollapseOptions(pid, tid, kernel || all, jit || all, inline, eventFilter);
         OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
         try {

@@ -29,6 +29,10 @@ public final class VirtScopeCommand implements Runnable {
     }
 
     public static int run(String[] args) {
+        if (args.length > 1 && args[0].equals("fold")) {
+            Integer quick = FoldCommand.fast(args);
+            if (quick != null) return quick;
+        }
         CommandLine cl = commandLine();
         if (args.length > 0 && !args[0].startsWith("-") && !cl.getSubcommands().containsKey(args[0])) {
             return OpenFiles.run(args);

@@ -49,6 +49,24 @@ class FoldCommandTest {
     }
 
     @Test
+    void theQuickStartPathPrintsTheSameAsPicocli() throws Exception {
+        String in = Samples.path("public/flamegraph/test/perf-java-stacks-01.txt").toString();
+        String want = Files.readString(Samples.path("public/flamegraph/test/results/perf-java-stacks-01-collapsed-pid.txt"),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        PrintStream old = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true));
+        int code;
+        try {
+            code = VirtScopeCommand.run(new String[] {"fold", "--pid", in});
+        } finally {
+            System.setOut(old);
+        }
+        assertEquals(0, code);
+        assertEquals(want, out.toString(java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
     void missingFileIsBadInput() {
         StringWriter err = new StringWriter();
         String r = run(err, "fold", "no-such-file.txt");

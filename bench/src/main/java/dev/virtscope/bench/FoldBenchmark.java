@@ -51,9 +51,13 @@ public final class FoldBenchmark implements Benchmark {
             in.transferTo(OutputStream.nullOutputStream());
         }
         List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(), "fold", input.toString());
-        double tJava = Double.MAX_VALUE;
-        for (int i = 0; i < 3; i++) tJava = Math.min(tJava, time(java, ours));
-        out.printf("virtscope fold: %.2f s, %.0f MB/s (best of 3; %s)%n", tJava, mb / tJava, String.join(" ", java));
+        double tJava = Double.MAX_VALUE, cJava = Double.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            double[] t = time(java, ours);
+            tJava = Math.min(tJava, t[0]);
+            cJava = Math.min(cJava, t[1]);
+        }
+        out.printf("virtscope fold: %.2f s wall, %.0f MB/s; %.2f s CPU user+sys (best of 3; %s)%n", tJava, mb / tJava, cJava, String.join(" ", java));
         String fg = System.getenv("FLAMEGRAPH_DIR");
         if (fg == null || !Files.exists(Path.of(fg, "stackcollapse-perf.pl"))) {
             out.println("perl stackcollapse-perf.pl: NOT MEASURED (set FLAMEGRAPH_DIR to a FlameGraph checkout to compare)");
@@ -61,19 +65,31 @@ public final class FoldBenchmark implements Benchmark {
         }
         Path theirs = workDir.resolve("fold-perl.txt");
         List<String> perl = List.of("perl", Path.of(fg, "stackcollapse-perf.pl").toString(), input.toString());
-        double tPerl = time(perl, theirs);
-        out.printf("perl stackcollapse-perf.pl: %.2f s, %.1f MB/s (%s)%n", tPerl, mb / tPerl, String.join(" ", perl));
-        out.printf("ratio: virtscope fold is %.1fx faster; outputs %s%n", tPerl / tJava,
+        double[] p = time(perl, theirs);
+        double tPerl = p[0];
+        out.printf("perl stackcollapse-perf.pl: %.2f s wall, %.1f MB/s; %.2f s CPU user+sys (%s)%n", tPerl, mb / tPerl, p[1], String.join(" ", perl));
+        out.printf("ratio: virtscope fold is %.1fx faster in wall time, %.1fx in CPU time; outputs %s%n", tPerl / tJava, p[1] / cJava,
                 Files.mismatch(ours, theirs) == -1 ? "byte-identical" : "DIFFER");
+        out.printf("load average at the end: %s (other processes share the cores; wall times vary with it)%n",
+                Files.exists(Path.of("/proc/loadavg")) ? Files.readString(Path.of("/proc/loadavg")).trim() : "unknown");
     }
 
-    private static double time(List<String> cmd, Path stdout) throws IOException, InterruptedException {
-        long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    /**
+     * Runs cmd under bash's {@code time} keyword, which reports the child's user and system CPU
+     * besides the wall clock. Returns {wall seconds, CPU seconds}.
+     */
+    private static double[] time(List<String> cmd, Path stdout) throws IOException, InterruptedException {
+        StringBuilder quoted = new StringBuilder();
+        for (String c : cmd) quoted.append(" '").append(c.replace("'", "'\\''")).append('\'');
+        String script = "TIMEFORMAT='%R %U %S'; time (" + quoted + " > '" + stdout.toString().replace("'", "'\\''") + "' 2>/dev/null)";
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", script);
+        pb.environment().put("LC_ALL", "C");
+        Process p = pb.start();
+        String err = new String(p.getErrorStream().readAllBytes()).trim();
         int rc = p.waitFor();
-        double s = (System.nanoTime() - t0) / 1e9;
         if (rc != 0) throw new IOException(String.join(" ", cmd) + " exited with " + rc);
-        return s;
+        String[] f = err.substring(err.lastIndexOf('\n') + 1).trim().split("\\s+");
+        return new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]) + Double.parseDouble(f[2])};
     }
 
     private static void build(Path input) throws IOException {
