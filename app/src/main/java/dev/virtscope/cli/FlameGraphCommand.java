@@ -102,7 +102,8 @@ public final class FlameGraphCommand implements Callable<Integer> {
                     .withTime(from == null ? Long.MIN_VALUE : (long) (from * 1e9), to == null ? Long.MAX_VALUE : (long) (to * 1e9));
             FlameBuilder b = new FlameBuilder().filter(f).mergeRecursion(mergeRecursion).normalize(normalize);
             FlameTree t = diff == null ? b.build(st) : b.buildDiff(st, stacks(diff));
-            FlameStyle style = FlameStyle.DEFAULT.withTitle(title).withWidth(width).withIcicle(icicle).withMinWidth(minWidth).withSearch(re);
+            FlameStyle style = FlameStyle.DEFAULT.withTitle(title).withWidth(width).withIcicle(icicle).withMinWidth(minWidth).withSearch(re)
+                    .withCountName(weighted(st) ? "period" : "samples");
             if (png) {
                 AwtPainter p = new AwtPainter();
                 FlameRenderer.draw(t, style, p);
@@ -122,6 +123,12 @@ public final class FlameGraphCommand implements Callable<Integer> {
             err.println("virtscope flamegraph: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
+    }
+
+    /** perf samples carry a period (events, or ns for cpu-clock): the graph then adds periods, not samples. */
+    private static boolean weighted(StackStore st) {
+        for (int i = 0; i < st.sampleCount(); i++) if (st.ts(i) >= 0 && st.weight(i) != 1) return true;
+        return false;
     }
 
     private static StackStore stacks(Path p) throws IOException {

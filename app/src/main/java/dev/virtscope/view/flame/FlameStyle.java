@@ -32,6 +32,11 @@ public record FlameStyle(String title, double width, double frameHeight, double 
         return new FlameStyle(title, width, frameHeight, fontSize, icicle, minWidthPx, p, zoomNode, countName);
     }
 
+    /** What the weights count, shown in tooltips ("samples", or "period" for perf periods). */
+    public FlameStyle withCountName(String name) {
+        return new FlameStyle(title, width, frameHeight, fontSize, icicle, minWidthPx, search, zoomNode, name);
+    }
+
     public FlameStyle withZoom(int node) {
         return new FlameStyle(title, width, frameHeight, fontSize, icicle, minWidthPx, search, node, countName);
     }
