@@ -43,12 +43,16 @@ public final class PerfFold {
 
     /** The folded stacks of a file, sorted and merged. */
     public static Result collapse(Path file, CollapseOptions options) throws IOException {
+        return collapse(file, options, PARALLEL_MIN, Math.min(8, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** As {@link #collapse(Path, CollapseOptions)}, cutting plain files of at least minBytes into pieces for threads. */
+    static Result collapse(Path file, CollapseOptions options, long minBytes, int threads) throws IOException {
         TraceSource src = new TraceSource(file);
         byte[] filter = options.eventFilter() == null ? null : options.eventFilter().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         boolean defaulted = filter == null;
         List<StackCollapser> parts = new ArrayList<>();
-        int threads = Math.min(8, Runtime.getRuntime().availableProcessors());
-        if (src.compression() == Compression.NONE && src.size() >= PARALLEL_MIN && threads > 1 && !options.inline()) {
+        if (src.compression() == Compression.NONE && src.size() >= minBytes && threads > 1 && !options.inline()) {
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
                 if (filter == null) filter = firstEvent(ch);
                 long[] cuts = cuts(ch, threads);

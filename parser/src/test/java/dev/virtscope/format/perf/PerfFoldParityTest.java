@@ -47,6 +47,20 @@ class PerfFoldParityTest {
         assertFolds(Samples.path(input), o, Samples.path(expected));
     }
 
+    /** The parallel path (file cut at blank lines, pieces folded on threads) prints the same bytes. */
+    @ParameterizedTest(name = "{0} --{1} in pieces")
+    @CsvSource({"perf-vertx-stacks-01, all", "perf-cycles-instructions-01, kernel", "perf-java-stacks-01, tid"})
+    void piecesOnThreadsGiveTheSameOutput(String name, String option) throws IOException {
+        Path in = Samples.path("public/flamegraph/test/" + name + ".txt");
+        Path expected = name.equals("perf-vertx-stacks-01") ? Samples.path("public/speedscope/stackcollapse/perf-vertx-stacks-01-collapsed-all.txt")
+                : Samples.path("public/flamegraph/test/results/" + name + "-collapsed-" + option + ".txt");
+        for (int threads : new int[] {2, 3, 7}) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            PerfFold.collapse(in, options(option), 1, threads).stacks().write(out);
+            assertEquals(Files.readString(expected, StandardCharsets.ISO_8859_1), out.toString(StandardCharsets.ISO_8859_1), name + " threads " + threads);
+        }
+    }
+
     static CollapseOptions options(String option) {
         return with(CollapseOptions.DEFAULT, option);
     }
