@@ -135,7 +135,13 @@ public final class PerfScriptFormat implements TraceFormat {
                 ev.add(Math.max(ts, 0), h.cpu, h.tid, type, ref);
             }
             double w = h.period >= 0 ? h.period : 1;
-            st.beginSample(ts, h.cpu, h.pid, h.tid, st.comm(b, h.commStart, commLen), st.event(b, h.eventStart, h.eventEnd - h.eventStart), w);
+            // a sampled event is named without its modifiers (cycles:uppp → cycles) so filters can name it plainly
+            int evEnd = h.eventEnd;
+            if (sys < 0) {
+                int c = ByteText.indexOf(b, h.eventStart, h.eventEnd, (byte) ':');
+                if (c > h.eventStart) evEnd = c;
+            }
+            st.beginSample(ts, h.cpu, h.pid, h.tid, st.comm(b, h.commStart, commLen), st.event(b, h.eventStart, evEnd - h.eventStart), w);
             inSample = true;
             framesInSample = 0;
             if (sys < 0 && h.restEnd > h.restStart && f.parse(b, h.restStart - 1, h.restEnd)) frame(b);

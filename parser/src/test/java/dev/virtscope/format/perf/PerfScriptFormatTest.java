@@ -121,6 +121,19 @@ class PerfScriptFormatTest {
     }
 
     @Test
+    void pidSlashTidGivesTheTgidAndModifiersAreDroppedFromEventNames() throws IOException {
+        // "            perf  6858/6858  [000]  1101.595890:     sched:sched_switch: ..." (first line of the file)
+        Trace t = TraceLoader.standard().load(Samples.path("generated/perf/perf-script-kvm-tp-F-pid-tid.txt.xz"));
+        int task = t.events().tasks().indexOf(6858);
+        assertEquals(6858, t.events().tasks().tgid(task));
+        assertEquals("perf", t.events().tasks().comm(task));
+        // "firefox  7564/7564  2574592.839818:          1 cycles:uppp: "
+        StackStore st = TraceLoader.standard().load(Samples.path("public/firefox-profiler/test.perf.gz")).stacks();
+        assertEquals("cycles", st.eventName(0));
+        assertEquals("firefox", st.commName(0));
+    }
+
+    @Test
     void timesPidsCpusAndPeriodsAreRead() throws IOException {
         StackStore st = TraceLoader.standard().load(Samples.path("public/firefox-profiler/gzip.perf.gz")).stacks();
         // perf 83220/83220 36556.170907:          1 cycles:  (first sample header of that file)
