@@ -15,7 +15,7 @@ public final class VirtScopeCommand implements Runnable {
 
     /** Every headless subcommand; each is a class of its own in this package. */
     static List<Object> subcommands() {
-        return List.of(new InfoCommand());
+        return List.of(new InfoCommand(), new FoldCommand(), new FlameGraphCommand());
     }
 
     public static CommandLine commandLine() {
@@ -29,6 +29,10 @@ public final class VirtScopeCommand implements Runnable {
     }
 
     public static int run(String[] args) {
+        if (args.length > 1 && args[0].equals("fold")) {
+            Integer quick = FoldCommand.fast(args);
+            if (quick != null) return quick;
+        }
         CommandLine cl = commandLine();
         // no arguments at a desktop: an empty window (File → Open…); without a display: the usage
         if (args.length == 0 && dev.virtscope.gui.VirtScopeApp.displayAvailable()) return OpenFiles.run(args);

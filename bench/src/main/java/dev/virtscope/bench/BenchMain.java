@@ -14,7 +14,7 @@ public final class BenchMain {
     }
 
     static List<Benchmark> all() {
-        return List.of(new IngestBenchmark(), new TimelineRenderBench());
+        return List.of(new IngestBenchmark(), new TimelineRenderBench(), new FoldBenchmark());
     }
 
     public static void main(String[] args) throws Exception {

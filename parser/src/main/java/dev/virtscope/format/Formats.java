@@ -8,6 +8,8 @@ public final class Formats {
     public static FormatRegistry all() {
         return new FormatRegistry()
                 .register(new dev.virtscope.format.ftrace.FtraceFormat())
-                .register(new dev.virtscope.format.ftrace.TraceCmdReportFormat());
+                .register(new dev.virtscope.format.ftrace.TraceCmdReportFormat())
+                .register(new dev.virtscope.format.perf.PerfScriptFormat())
+                .register(new dev.virtscope.format.folded.FoldedFormat());
     }
 }
