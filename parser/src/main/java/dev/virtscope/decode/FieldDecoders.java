@@ -17,6 +17,7 @@ public final class FieldDecoders {
 
     static {
         // areas register here
+        dev.virtscope.decode.kvm.KvmFieldDecoders.registerAll(BY_EVENT::put);
     }
 
     private FieldDecoders() {
