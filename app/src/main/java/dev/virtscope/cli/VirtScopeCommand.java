@@ -15,7 +15,7 @@ public final class VirtScopeCommand implements Runnable {
 
     /** Every headless subcommand; each is a class of its own in this package. */
     static List<Object> subcommands() {
-        return List.of();
+        return List.of(new KvmStatCommand(), new HistogramCommand());
     }
 
     public static CommandLine commandLine() {
