@@ -9,6 +9,7 @@ than 1 ms that is not HLT.
 usage: kvm_classic.py TRACE.txt
 """
 import sys
+import time
 from collections import defaultdict
 
 
@@ -61,6 +62,7 @@ def main(path):
     print("\nexits longer than 1 ms (HLT excluded): %d" % len(outliers))
     for start, cpu, reason, d in outliers[:50]:
         print("%d.%09d cpu %d %s %d ns" % (start // 1000000000, start % 1000000000, cpu, reason, d))
+    print("# process CPU time: %.2f s" % time.process_time())
 
 
 if __name__ == "__main__":

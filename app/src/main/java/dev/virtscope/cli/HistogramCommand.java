@@ -61,6 +61,9 @@ public final class HistogramCommand implements Callable<Integer> {
             description = "pair any two events by tid, cpu or a payload field, e.g. sched_waking:sched_switch:pid")
     String pair;
 
+    @Option(names = "--title", paramLabel = "TEXT", description = "picture title (default: what is plotted)")
+    String titleOption;
+
     @Option(names = "--width", defaultValue = "" + LatencyHistogramChart.DEFAULT_WIDTH, description = "picture width (px)")
     int width;
 
@@ -116,6 +119,7 @@ public final class HistogramCommand implements Callable<Integer> {
             title = "kvm exit latency" + (reason != null ? " " + reason : "") + (vcpu >= 0 ? " vCPU " + vcpu : "")
                     + (cpu >= 0 ? " CPU " + cpu : "");
         }
+        if (titleOption != null) title = titleOption;
         LatencyHistogram h = widthNs > 0 ? lat.linear(widthNs) : lat.log2();
         LatencySummary sum = lat.summary();
         try {

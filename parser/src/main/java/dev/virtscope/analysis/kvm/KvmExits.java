@@ -20,7 +20,7 @@ import dev.virtscope.store.StringTable;
  * exits, exits followed by another exit of the same thread, and exits still open at the end of the trace
  * are kept as unpaired rows (duration -1) and counted by cause.
  *
- * <p>Sub-key per row: the host vector for EXTERNAL_INTERRUPT / SVM interrupt exits (intr_info bits 7:0),
+ * <p>Sub-key per row: the host vector for VMX EXTERNAL_INTERRUPT exits (intr_info bits 7:0),
  * the port of the kvm_pio, the MSR index of the kvm_msr, or the gpa of the kvm_mmio seen between the exit
  * and its entry on the same thread — kvm_exit itself never prints the MSR index or port.
  */
@@ -34,6 +34,7 @@ public final class KvmExits {
     /** reason id → printed name, isa, code */
     final StringTable reasons = new StringTable();
     int[] reasonIsa = new int[0], reasonCode = new int[0];
+    boolean[] reasonInterrupt = new boolean[0];
     long unpairedAtEnd, unpairedReplaced, unpairedLost, entriesWithoutExit;
     /** time in guest per row: from this exit's previous entry on the same thread to the exit (−1 unknown) */
     long[] guestBeforeNs;
@@ -81,7 +82,7 @@ public final class KvmExits {
             int key = key(s, i);
             if (t == exitT) {
                 s.payload(i, p);
-                if (!x.parse(p.bytes, p.start, p.end)) continue;
+                if (!x.parseKey(p.bytes, p.start, p.end)) continue;
                 int prev = open.get(key);
                 if (prev >= 0) {
                     if (anyLost && crosses(lost, s, exitIdx[prev], i)) unpairedLost++;
@@ -97,7 +98,7 @@ public final class KvmExits {
                 tid[r] = s.tid(i);
                 reason[r] = reasonId(x);
                 vcpu[r] = x.vcpu >= 0 ? (int) x.vcpu : taskVcpu(s, i);
-                int v = ExitReasons.isExternalInterrupt(reasons.get(reason[r])) ? x.hostVector() : -1;
+                int v = reasonInterrupt[reason[r]] ? x.hostVector() : -1;
                 subKey[r] = v;
                 int le = lastEntry.get(key);
                 guestBeforeNs[r] = le >= 0 && !(anyLost && crosses(lost, s, le, i)) ? s.ts(i) - s.ts(le) : -1;
@@ -174,7 +175,11 @@ public final class KvmExits {
         if (id >= reasonIsa.length) {
             reasonIsa = Arrays.copyOf(reasonIsa, id + 8);
             reasonCode = Arrays.copyOf(reasonCode, id + 8);
+            reasonInterrupt = Arrays.copyOf(reasonInterrupt, id + 8);
             String name = reasons.get(id);
+            // VMX only: SVM's intr_info of an interrupt exit is EXITINTINFO (an event being delivered to the
+            // guest), not the host vector, which SVM does not report
+            reasonInterrupt[id] = "EXTERNAL_INTERRUPT".equals(name);
             long packed = ExitReasons.lookup(name);
             if (packed < 0) {
                 // VMX may append flags after the name (FAILED_VMENTRY): look the first word up

@@ -174,12 +174,14 @@ public final class KvmStat {
     }
 
     private static int vcpuOf(EventStore s, int i, boolean isEntry, Payload p, KvmEntry en) {
+        int ti = s.taskIndex(i);
+        int known = ti < 0 ? -1 : s.tasks().vcpu(ti);
+        if (known >= 0) return known;
         if (isEntry) {
             s.payload(i, p);
             if (en.parse(p.bytes, p.start, p.end) && en.vcpu >= 0) return (int) en.vcpu;
         }
-        int ti = s.taskIndex(i);
-        return ti < 0 ? -1 : s.tasks().vcpu(ti);
+        return -1;
     }
 
     /** Dense group ids for row keys. */

@@ -64,6 +64,48 @@ public final class KvmExit {
         return reasonStart >= 0 && reasonEnd > reasonStart;
     }
 
+    /**
+     * The hot-path subset for pairing millions of exits: vcpu, the reason's bytes and (only for interrupt
+     * exits, where it names the host vector) intr_info; the other fields are left ABSENT. Same grammar as
+     * {@link #parse}; false when there is no {@code reason}.
+     */
+    public boolean parseKey(byte[] b, int s, int e) {
+        vcpu = rip = info1 = info2 = intrInfo = errorCode = requests = isa = ABSENT;
+        bytes = b;
+        reasonStart = reasonEnd = -1;
+        int i = ByteText.skipSpaces(b, s, e);
+        if (ByteText.startsWith(b, i, e, "vcpu ")) {
+            int d = i + 5, j = d;
+            while (j < e && ByteText.isDigit(b[j])) j++;
+            vcpu = ByteText.parseDecimal(b, d, j);
+            i = j;
+        }
+        int r = ByteText.indexOf(b, i, e, "reason ");
+        if (r < 0) return false;
+        int rs = r + 7;
+        int rip = ByteText.indexOf(b, rs, e, " rip ");
+        int re = rip;
+        if (re < 0) {
+            re = rs;
+            while (re < e && !ByteText.isSpace(b[re])) re++;
+        }
+        if (re <= rs) return false;
+        reasonStart = rs;
+        reasonEnd = re;
+        // EXTERNAL_INTERRUPT (VMX) / interrupt (SVM): the only reasons whose sub-key is intr_info
+        int len = re - rs;
+        if ((len == 18 && b[rs] == 'E' && b[rs + 1] == 'X') || (len == 9 && b[rs] == 'i' && b[rs + 1] == 'n')) {
+            int at = ByteText.indexOf(b, re, e, " intr_info ");
+            if (at >= 0) {
+                int hs = at + 11, he = hs;
+                while (he < e && !ByteText.isSpace(b[he])) he++;
+                intrInfo = ByteText.parseHex(b, hs, he);
+            }
+        }
+        if (ByteText.indexOf(b, re, e, " isa ") >= 0) parse(b, s, e); // rare form: take the slow, complete path
+        return true;
+    }
+
     public String reason() {
         return reasonStart < 0 ? "" : new String(bytes, reasonStart, reasonEnd - reasonStart, StandardCharsets.ISO_8859_1);
     }

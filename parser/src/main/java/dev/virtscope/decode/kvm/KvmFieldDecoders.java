@@ -53,7 +53,7 @@ public final class KvmFieldDecoders {
         int isa = x.isa > 0 ? (int) x.isa : ExitReasons.isaOf(packed);
         if (isa != ExitReasons.ISA_UNKNOWN) out.add("isa", isa == ExitReasons.ISA_SVM ? "SVM" : "VMX", isa);
         if (packed >= 0) out.add("exit_code", ExitReasons.codeOf(packed));
-        if (ExitReasons.isExternalInterrupt(reason) && x.hostVector() >= 0)
+        if ("EXTERNAL_INTERRUPT".equals(reason) && x.hostVector() >= 0)
             out.add("host_vector", hex(x.hostVector()) + " " + HostVectors.name(x.hostVector()), x.hostVector());
         if ("EPT_VIOLATION".equals(reason) && x.info1 >= 0) out.add("access", FaultBits.eptViolation(x.info1));
         if ("npf".equals(reason) && x.info1 >= 0) out.add("access", FaultBits.npfErrorCode(x.info1));

@@ -90,6 +90,23 @@ class KvmExitDecodeTest {
     }
 
     @Test
+    void theHotPathSubsetAgreesWithTheFullDecoderOnEveryForm() {
+        String[] all = {KvmLineStore.payloadOf(EXIT_510_LOCAL_TIMER), KvmLineStore.payloadOf(EXIT_510_IRQ_WORK),
+                KvmLineStore.payloadOf(PERF_EXIT_MSR_WRITE), PLUGIN_EXIT_PAYLOAD, FROM_FORMAT_EXIT_59_PAYLOAD,
+                FROM_FORMAT_EXIT_618_PAYLOAD, FROM_FORMAT_EXIT_SVM_NPF_PAYLOAD, FROM_FORMAT_EXIT_SVM_DE_PAYLOAD,
+                "vcpu 0 reason interrupt rip 0xffffffff81000000 info1 0x0 info2 0x0 intr_info 0x800000fd error_code 0x0"};
+        for (String p : all) {
+            KvmExit full = exit(p);
+            KvmExit key = new KvmExit();
+            byte[] b = p.getBytes(StandardCharsets.UTF_8);
+            assertTrue(key.parseKey(b, 0, b.length), p);
+            assertEquals(full.vcpu, key.vcpu, p);
+            assertEquals(full.reason(), key.reason(), p);
+            assertEquals(full.hostVector(), key.hostVector(), p);
+        }
+    }
+
+    @Test
     void reasonTablesWorkBothWays() {
         assertEquals("HLT", ExitReasons.vmxName(12));
         assertEquals("EPT_MISCONFIG", ExitReasons.vmxName(49));
