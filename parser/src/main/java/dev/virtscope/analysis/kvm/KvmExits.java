@@ -327,6 +327,19 @@ public final class KvmExits {
 
     /** Durations of the paired exits that the filter accepts, for histograms and percentiles. */
     public Latencies latencies(ExitFilter f) {
-        return Latencies.select(durNs, size, r -> durNs[r] >= 0 && f.test(this, r));
+        // one pass over the primitive columns; the reason name is resolved to its id once
+        int rid = f.reason() == null ? -1 : reasons.find(f.reason());
+        if (f.reason() != null && rid < 0) return new Latencies(new long[0], 0);
+        long[] out = new long[size];
+        int n = 0;
+        int v = f.vcpu(), c = f.cpu();
+        long sk = f.subKey(), from = f.fromNs(), to = f.toNs();
+        for (int r = 0; r < size; r++) {
+            long d = durNs[r];
+            if (d < 0 || (rid >= 0 && reason[r] != rid) || (v >= 0 && vcpu[r] != v) || (c >= 0 && cpu[r] != c)
+                    || (sk >= 0 && subKey[r] != sk) || startNs[r] < from || startNs[r] >= to) continue;
+            out[n++] = d;
+        }
+        return new Latencies(out, n);
     }
 }
