@@ -35,6 +35,7 @@ public final class KvmExits {
     final StringTable reasons = new StringTable();
     int[] reasonIsa = new int[0], reasonCode = new int[0];
     boolean[] reasonInterrupt = new boolean[0];
+    private int reasonsKnown;
     long unpairedAtEnd, unpairedReplaced, unpairedLost, entriesWithoutExit;
     /** time in guest per row: from this exit's previous entry on the same thread to the exit (−1 unknown) */
     long[] guestBeforeNs;
@@ -172,23 +173,26 @@ public final class KvmExits {
 
     private int reasonId(KvmExit x) {
         int id = reasons.intern(x.bytes, x.reasonStart, x.reasonEnd - x.reasonStart);
+        if (id < reasonsKnown) return id;
+        // a reason seen for the first time: look its ISA and code up once
         if (id >= reasonIsa.length) {
             reasonIsa = Arrays.copyOf(reasonIsa, id + 8);
             reasonCode = Arrays.copyOf(reasonCode, id + 8);
             reasonInterrupt = Arrays.copyOf(reasonInterrupt, id + 8);
-            String name = reasons.get(id);
-            // VMX only: SVM's intr_info of an interrupt exit is EXITINTINFO (an event being delivered to the
-            // guest), not the host vector, which SVM does not report
-            reasonInterrupt[id] = "EXTERNAL_INTERRUPT".equals(name);
-            long packed = ExitReasons.lookup(name);
-            if (packed < 0) {
-                // VMX may append flags after the name (FAILED_VMENTRY): look the first word up
-                int sp = name.indexOf(' ');
-                if (sp > 0) packed = ExitReasons.lookup(name.substring(0, sp));
-            }
-            reasonIsa[id] = x.isa > 0 ? (int) x.isa : ExitReasons.isaOf(packed);
-            reasonCode[id] = packed < 0 ? -1 : ExitReasons.codeOf(packed);
         }
+        String name = reasons.get(id);
+        // VMX only: SVM's intr_info of an interrupt exit is EXITINTINFO (an event being delivered to the
+        // guest), not the host vector, which SVM does not report
+        reasonInterrupt[id] = "EXTERNAL_INTERRUPT".equals(name);
+        long packed = ExitReasons.lookup(name);
+        if (packed < 0) {
+            // VMX may append flags after the name (FAILED_VMENTRY): look the first word up
+            int sp = name.indexOf(' ');
+            if (sp > 0) packed = ExitReasons.lookup(name.substring(0, sp));
+        }
+        reasonIsa[id] = x.isa > 0 ? (int) x.isa : ExitReasons.isaOf(packed);
+        reasonCode[id] = packed < 0 ? -1 : ExitReasons.codeOf(packed);
+        reasonsKnown = id + 1;
         return id;
     }
 

@@ -54,15 +54,15 @@ public record StatTable(String event, List<Row> rows, long totalSamples, long to
             case "mmio" -> "MMIO Access";
             default -> "VM-EXIT";
         };
-        sb.append(String.format("%n%20s %10s %8s %8s %10s %10s %16s%n%n", head, "Samples", "Samples%", "Time%",
+        sb.append(String.format(java.util.Locale.ROOT, "%n%20s %10s %8s %8s %10s %10s %16s%n%n", head, "Samples", "Samples%", "Time%",
                 "Min Time", "Max Time", "Avg time"));
         for (Row r : rows) {
-            sb.append(String.format("%20s %10d %7.2f%% %7.2f%% %8.2fus %8.2fus %9.2fus ( +- %5.2f%% )%n", r.key(),
+            sb.append(String.format(java.util.Locale.ROOT, "%20s %10d %7.2f%% %7.2f%% %8.2fus %8.2fus %9.2fus ( +- %5.2f%% )%n", r.key(),
                     r.samples(), r.samplesPct(), r.timePct(), r.minNs() / 1e3, r.maxNs() / 1e3, r.avgNs() / 1e3,
                     r.stddevPct()));
         }
-        sb.append(String.format("%nTotal Samples:%d, Total events handled time:%.2fus.%n", totalSamples, totalTimeNs / 1e3));
-        if (unpaired > 0) sb.append(String.format("Unpaired (not counted): %d%n", unpaired));
+        sb.append(String.format(java.util.Locale.ROOT, "%nTotal Samples:%d, Total events handled time:%.2fus.%n", totalSamples, totalTimeNs / 1e3));
+        if (unpaired > 0) sb.append(String.format(java.util.Locale.ROOT, "Unpaired (not counted): %d%n", unpaired));
         return sb.toString();
     }
 }

@@ -32,6 +32,27 @@ class KvmExitsTest {
     }
 
     @Test
+    void svmExitsAreRecognisedByTheirPrintedNames() {
+        EventStore s = new KvmLineStore()
+                .add(1_000, 3, 70, "kvm_exit", FROM_FORMAT_EXIT_SVM_NPF_PAYLOAD)
+                .add(9_000, 3, 70, "kvm_entry", "vcpu 3, rip 0xffffffff81071a30")
+                .add(20_000, 3, 70, "kvm_exit", FROM_FORMAT_EXIT_SVM_DE_PAYLOAD)
+                .add(21_500, 3, 70, "kvm_entry", "vcpu 0, rip 0x401002")
+                .build();
+        KvmExits k = KvmExits.of(s);
+        assertEquals(2, k.paired());
+        assertEquals("npf", k.reasonName(0));
+        assertEquals(dev.virtscope.decode.kvm.ExitReasons.ISA_SVM, k.isaOfReason(k.reasonId(0)));
+        assertEquals(0x400, k.codeOfReason(k.reasonId(0)));
+        assertEquals(8_000, k.durationNs(0));
+        assertEquals("DE excp", k.reasonName(1));
+        assertEquals(0x40, k.codeOfReason(k.reasonId(1)));
+        assertEquals(1_500, k.durationNs(1));
+        assertEquals(3, k.vcpu(0));
+        assertEquals(0, k.vcpu(1), "the vCPU the exit payload prints");
+    }
+
+    @Test
     void pairsByThreadEvenWhenTheVcpuMigratesAndMatchesTheReference() {
         KvmScenario sc = KvmScenario.random(7, 4, 400, false);
         KvmExits k = KvmExits.of(sc.store().build());
