@@ -66,8 +66,9 @@ public final class KvmExit {
 
     /**
      * The hot-path subset for pairing millions of exits: vcpu, the reason's bytes and (only for interrupt
-     * exits, where it names the host vector) intr_info; the other fields are left ABSENT. Same grammar as
-     * {@link #parse}; false when there is no {@code reason}.
+     * exits, where it names the host vector) intr_info; the other fields, {@code isa} included, are left
+     * ABSENT (the reason name tells the ISA). Same grammar as {@link #parse}; false when there is no
+     * {@code reason}.
      */
     public boolean parseKey(byte[] b, int s, int e) {
         vcpu = rip = info1 = info2 = intrInfo = errorCode = requests = isa = ABSENT;
@@ -102,7 +103,6 @@ public final class KvmExit {
                 intrInfo = ByteText.parseHex(b, hs, he);
             }
         }
-        if (ByteText.indexOf(b, re, e, " isa ") >= 0) parse(b, s, e); // rare form: take the slow, complete path
         return true;
     }
 
