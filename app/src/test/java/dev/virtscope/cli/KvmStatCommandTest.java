@@ -53,6 +53,22 @@ class KvmStatCommandTest {
     }
 
     @Test
+    void aLostEventsLineOfTheImporterBreaksThePairItFallsIn() throws Exception {
+        KvmTraceText t = KvmTraceText.make(5, 50);
+        // insert a trace_pipe loss marker for CPU 0 just before the first kvm_entry on CPU 0
+        int at = -1;
+        for (int i = 0; i < t.lines.size(); i++) if (t.lines.get(i).contains("[000]") && t.lines.get(i).contains(": kvm_entry: ")) {
+            at = i;
+            break;
+        }
+        t.lines.add(at, "CPU:0 [LOST 12 EVENTS]");
+        Path f = t.write(dir);
+        JsonNode j = new ObjectMapper().readTree(run("kvm-stat", f.toString(), "--json")[1]);
+        assertEquals(1, j.get("unpairedExits").asLong());
+        assertEquals(t.total() - 1, j.get("totalSamples").asLong());
+    }
+
+    @Test
     void csvTextAndByVcpu() throws Exception {
         KvmTraceText t = KvmTraceText.make(4, 100);
         Path f = t.write(dir);
