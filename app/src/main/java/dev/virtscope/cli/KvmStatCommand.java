@@ -41,6 +41,18 @@ public final class KvmStatCommand implements Callable<Integer> {
             description = "one row per reason/key (default), per vCPU or per host CPU")
     String by;
 
+    @Option(names = "--outliers", description = "list the exits longer than --threshold instead of the table")
+    boolean outliers;
+
+    @Option(names = "--threshold", defaultValue = "1ms", paramLabel = "TIME", description = "outlier threshold (default ${DEFAULT-VALUE})")
+    String threshold;
+
+    @Option(names = "--include-hlt", description = "outliers: keep HLT exits (left out by default: a halted vCPU waits)")
+    boolean includeHlt;
+
+    @Option(names = "--split", description = "per-vCPU time in guest, in host handling exits, in userspace")
+    boolean split;
+
     @Option(names = "--json", description = "JSON output")
     boolean json;
 
@@ -77,6 +89,18 @@ public final class KvmStatCommand implements Callable<Integer> {
         if (s.typeId("kvm_exit") < 0 && s.typeId("kvm_pio") < 0 && s.typeId("kvm_msr") < 0 && s.typeId("kvm_mmio") < 0) {
             err.println("virtscope kvm-stat: " + file + ": the trace has no kvm events (record kvm:kvm_exit and kvm:kvm_entry)");
             return ExitCodes.BAD_INPUT;
+        }
+        if (outliers || split) {
+            long th = HistogramCommand.parseDuration(threshold);
+            if (th < 0 || json || csv) {
+                err.println("virtscope kvm-stat: --outliers/--split print text; --threshold takes 500us, 1ms, ...");
+                return ExitCodes.USAGE;
+            }
+            KvmExits k = KvmExits.of(s);
+            if (outliers) out.print(KvmReports.outliers(k, th, includeHlt, vcpu));
+            if (split) out.print(KvmReports.split(k));
+            out.flush();
+            return ExitCodes.OK;
         }
         KvmExits exits = ev == KvmStat.Event.VMEXIT ? KvmExits.of(s) : null;
         StatTable t = KvmStat.report(s, exits, ev, vcpu, grouping);

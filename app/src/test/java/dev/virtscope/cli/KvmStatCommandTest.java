@@ -83,6 +83,20 @@ class KvmStatCommandTest {
     }
 
     @Test
+    void outliersAndTimeSplit() throws Exception {
+        KvmTraceText t = KvmTraceText.make(6, 300);
+        Path f = t.write(dir);
+        String[] o = run("kvm-stat", f.toString(), "--outliers", "--threshold", "30us");
+        assertEquals("0", o[0], o[2]);
+        long expected = t.byReason.entrySet().stream().filter(e -> !e.getKey().equals("HLT"))
+                .flatMap(e -> e.getValue().stream()).filter(d -> d > 30_000).count();
+        assertTrue(o[1].contains("(HLT excluded): " + expected + "\n") || o[1].contains("(HLT excluded): " + expected + System.lineSeparator()), o[1]);
+        String[] s = run("kvm-stat", f.toString(), "--split");
+        assertEquals("0", s[0], s[2]);
+        assertTrue(s[1].contains("guest (ms)") && s[1].lines().count() == 3, s[1]);
+    }
+
+    @Test
     void errorsNameTheFileAndUseTheDocumentedCodes() {
         String[] missing = run("kvm-stat", dir.resolve("nope.txt").toString());
         assertEquals("3", missing[0]);
