@@ -16,18 +16,18 @@ public final class LatencySummary {
     LatencySummary(long[] d, int from, int to) {
         long n = to - from, sum = 0, min = Long.MAX_VALUE, max = Long.MIN_VALUE;
         Histogram h = new Histogram(3);
-        double mean = 0, m2 = 0;
         for (int i = from; i < to; i++) {
             long v = d[i];
             sum += v;
             min = Math.min(min, v);
             max = Math.max(max, v);
             h.recordValue(Math.max(0, v));
-            // Welford: stable for millions of values
-            long k = i - from + 1;
-            double delta = v - mean;
-            mean += delta / k;
-            m2 += delta * (v - mean);
+        }
+        // two passes (exact integer sum, then squared deviations from the mean): stable, no division per value
+        double mean = n == 0 ? 0 : (double) sum / n, m2 = 0;
+        for (int i = from; i < to; i++) {
+            double dev = d[i] - mean;
+            m2 += dev * dev;
         }
         count = n;
         sumNs = sum;
