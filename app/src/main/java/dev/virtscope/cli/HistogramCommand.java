@@ -48,6 +48,10 @@ public final class HistogramCommand implements Callable<Integer> {
     @Option(names = "--cpu", defaultValue = "-1", paramLabel = "N", description = "only exits that started on this host CPU")
     int cpu;
 
+    @Option(names = "--subkey", paramLabel = "K",
+            description = "only exits with this host vector (EXTERNAL_INTERRUPT), port (kvm_pio), MSR (kvm_msr) or gpa (kvm_mmio); 0x.. or decimal")
+    String subKey;
+
     @Option(names = "--log2", description = "log2 buckets [2^i, 2^(i+1)) ns (default)")
     boolean log2;
 
@@ -115,9 +119,21 @@ public final class HistogramCommand implements Callable<Integer> {
                 return ExitCodes.BAD_INPUT;
             }
             KvmExits k = KvmExits.of(s);
-            lat = k.latencies(ExitFilter.ALL.withReason(reason).withVcpu(vcpu).withCpu(cpu));
-            title = "kvm exit latency" + (reason != null ? " " + reason : "") + (vcpu >= 0 ? " vCPU " + vcpu : "")
-                    + (cpu >= 0 ? " CPU " + cpu : "");
+            long sk = -1;
+            if (subKey != null) {
+                try {
+                    sk = subKey.startsWith("0x") ? Long.parseLong(subKey.substring(2), 16) : Long.parseLong(subKey);
+                } catch (NumberFormatException e) {
+                    err.println("virtscope histogram: --subkey takes a number (0xec, 112): " + subKey);
+                    return ExitCodes.USAGE;
+                }
+            }
+            lat = k.latencies(ExitFilter.ALL.withReason(reason).withVcpu(vcpu).withCpu(cpu).withSubKey(sk));
+            if (k.unpairedTotal() > 0)
+                err.println("virtscope histogram: " + file + ": " + k.unpairedTotal() + " of " + k.size()
+                        + " exits have no kvm_entry (lost events, or the trace starts or ends inside them) and are not counted");
+            title = "kvm exit latency" + (reason != null ? " " + reason : "") + (subKey != null ? " " + subKey : "")
+                    + (vcpu >= 0 ? " vCPU " + vcpu : "") + (cpu >= 0 ? " CPU " + cpu : "");
         }
         if (titleOption != null) title = titleOption;
         LatencyHistogram h = widthNs > 0 ? lat.linear(widthNs) : lat.log2();

@@ -90,6 +90,11 @@ class HistogramCommandTest {
         assertEquals("loNs,hiNs,count", rows.get(0));
         assertEquals(t.total(), rows.stream().skip(1).mapToLong(l -> Long.parseLong(l.split(",")[2])).sum());
         assertEquals("2", KvmStatCommandTest.run("histogram", f.toString(), "--out", dir.resolve("h.gif").toString())[0]);
+        // host vector 0xec (LOCAL_TIMER) is the real EXTERNAL_INTERRUPT line whose intr_info is 0x800000ec
+        long timer = t.lines.stream().filter(l -> l.contains("intr_info 0x800000ec")).count();
+        String[] v = KvmStatCommandTest.run("histogram", f.toString(), "--subkey", "0xec");
+        assertEquals("0", v[0], v[2]);
+        assertTrue(v[1].contains(": " + timer + " samples"), v[1]);
     }
 
     @Test

@@ -92,6 +92,28 @@ class KvmExitsTest {
     }
 
     @Test
+    void queriesByHostVectorAndTimeRange() {
+        KvmScenario sc = KvmScenario.random(19, 3, 500, false);
+        KvmExits k = KvmExits.of(sc.store().build());
+        Reference ref = Reference.of(sc.lines, false);
+        // the scenario's EXTERNAL_INTERRUPT payloads are the two real lines: intr_info 0x800000ec and 0x800000f6
+        long timer = 0, irqWork = 0;
+        for (String l : sc.lines) {
+            if (!l.contains(": kvm_exit: ")) continue;
+            if (l.contains("intr_info 0x800000ec")) timer++;
+            if (l.contains("intr_info 0x800000f6")) irqWork++;
+        }
+        assertEquals(timer, k.latencies(ExitFilter.ALL.withSubKey(0xec)).size());
+        assertEquals(irqWork, k.latencies(ExitFilter.ALL.withSubKey(0xf6)).size());
+        long from = ref.pairs.get(ref.pairs.size() / 4).exitTs(), to = ref.pairs.get(ref.pairs.size() / 2).exitTs();
+        long inRange = ref.pairs.stream().filter(p -> p.exitTs() >= from && p.exitTs() < to).count();
+        assertEquals(inRange, k.latencies(ExitFilter.ALL.withTime(from, to)).size());
+        long hltOnCpu1 = ref.pairs.stream().filter(p -> p.reason().equals("HLT") && p.exitCpu() == 1).count();
+        assertEquals(hltOnCpu1, k.latencies(ExitFilter.ALL.withReason("HLT").withCpu(1)).size());
+        assertEquals(0, k.latencies(ExitFilter.ALL.withReason("NO_SUCH_REASON")).size());
+    }
+
+    @Test
     void pairsByCpuWhenThreadsAreUnknown() {
         // same real payloads, no thread ids (as from a per-CPU tool): pairing falls back to the CPU
         KvmScenario sc = KvmScenario.random(5, 2, 200, false);
