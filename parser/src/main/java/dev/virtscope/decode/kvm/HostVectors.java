@@ -1,11 +1,12 @@
 package dev.virtscope.decode.kvm;
 
 /**
- * Names of the host's system interrupt vectors, as found in bits 7:0 of intr_info of an
+ * Names of the host's system interrupt vectors, as found in bits 7:0 of intr_info of a
  * VMX EXTERNAL_INTERRUPT exit (the interrupt that made the CPU leave the guest; SVM does not report
  * it: its intr_info is EXITINTINFO, the event being delivered to the guest). The table follows
- * Linux arch/x86/include/asm/irq_vectors.h as of v6.10 (0xeb POSTED_MSI_NOTIFICATION is new in
- * v6.10; 0xf5 was UV_BAU_MESSAGE up to v5.9). Vectors 0x20..0xea are dynamically allocated to
+ * Linux arch/x86/include/asm/irq_vectors.h as of v6.10: 0xeb POSTED_MSI_NOTIFICATION came with commit
+ * f5a3562ec9dd ("x86/irq: Reserve a per CPU IDT vector for posted MSIs", v6.10); older kernels used 0xf5
+ * for UV_BAU_MESSAGE, left unnamed here. Vectors 0x20..0xea are dynamically allocated to
  * devices, so they have no fixed name.
  */
 public final class HostVectors {
