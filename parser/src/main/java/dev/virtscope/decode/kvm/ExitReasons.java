@@ -132,9 +132,4 @@ public final class ExitReasons {
     public static boolean isIoExit(String printed) {
         return "IO_INSTRUCTION".equals(printed) || "io".equals(printed);
     }
-
-    /** The exits perf kvm stat treats as the start of an MMIO read: EPT_MISCONFIG (VMX) and npf (SVM). */
-    public static boolean isMmioExit(String printed) {
-        return "EPT_MISCONFIG".equals(printed) || "npf".equals(printed);
-    }
 }
