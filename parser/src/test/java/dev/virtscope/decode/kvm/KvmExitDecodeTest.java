@@ -181,6 +181,33 @@ class KvmExitDecodeTest {
     }
 
     @Test
+    void injectedInterruptsAndPageFaultsInOldAndNewForms() {
+        // TP_printk of kvm_inj_virq: "IRQ 0x%x" (older), "%s 0x%x%s" (6.x); kvm_page_fault: "address %lx error_code %x"
+        // (older), "vcpu %u rip 0x%lx address 0x%016lx error_code 0x%lx" (6.x)
+        EventFields f = new EventFields();
+        byte[] a = "IRQ 0xec".getBytes(StandardCharsets.UTF_8);
+        FieldDecoders.forEvent("kvm_inj_virq").decode(a, 0, a.length, f);
+        assertEquals(0xec, f.number("irq"));
+        assertEquals("IRQ", f.text("kind"));
+        f.clear();
+        byte[] b = "Soft/INTn 0x80 [reinjected]".getBytes(StandardCharsets.UTF_8);
+        FieldDecoders.forEvent("kvm_inj_virq").decode(b, 0, b.length, f);
+        assertEquals(0x80, f.number("irq"));
+        assertEquals(1, f.number("reinjected"));
+        f.clear();
+        byte[] c = "address 7f0a1000 error_code 6".getBytes(StandardCharsets.UTF_8);
+        FieldDecoders.forEvent("kvm_page_fault").decode(c, 0, c.length, f);
+        assertEquals(0x7f0a1000L, f.number("address"));
+        assertEquals("not-present write user", f.text("access"));
+        f.clear();
+        byte[] d = "vcpu 1 rip 0xffffffff81000abc address 0x00000000fee00030 error_code 0x4".getBytes(StandardCharsets.UTF_8);
+        FieldDecoders.forEvent("kvm_page_fault").decode(d, 0, d.length, f);
+        assertEquals(1, f.number("vcpu"));
+        assertEquals(0xfee00030L, f.number("address"));
+        assertEquals(0xffffffff81000abcL, f.number("rip"));
+    }
+
+    @Test
     void fieldDecodersAreRegisteredForKvmEvents() {
         EventFields f = new EventFields();
         byte[] b = KvmLineStore.payloadOf(EXIT_510_LOCAL_TIMER).getBytes(StandardCharsets.UTF_8);
