@@ -7,7 +7,8 @@ import java.util.Map;
  * Exit reason number ↔ name for both x86 ISAs, with the names the kernel prints through
  * {@code __print_symbolic} in the kvm_exit event: VMX_EXIT_REASONS from
  * arch/x86/include/uapi/asm/vmx.h and SVM_EXIT_REASONS from arch/x86/include/uapi/asm/svm.h
- * (Linux 6.x). VMX names are upper case, SVM names lower case, so a printed name tells the ISA.
+ * (Linux 6.x). VMX names are upper case, SVM names lower case, so a printed name tells the ISA; trace-cmd's
+ * kvm plugin prints SVM reasons as {@code EXIT_<SVM_EXIT_* suffix>} ({@code EXIT_NPF}), accepted too.
  * A reason outside the table is printed by the kernel as a hex number; {@link #lookup} handles that too.
  */
 public final class ExitReasons {
@@ -63,6 +64,29 @@ public final class ExitReasons {
                 0x400, "npf", 0x401, "avic_incomplete_ipi", 0x402, "avic_unaccelerated_access", 0x403, "vmgexit",
                 -1, "invalid_guest_state"};
         for (int k = 0; k < svm.length; k += 2) put(SVM, ISA_SVM, (Integer) svm[k], (String) svm[k + 1]);
+
+        // trace-cmd's kvm plugin (libtraceevent plugin_kvm.c) prints SVM reasons from its own table:
+        // "EXIT_" + the SVM_EXIT_* macro suffix, e.g. "reason EXIT_NPF rip 0xfff0 info 100000014 fffffff0"
+        Object[] plugin = {0x000, "READ_CR0", 0x003, "READ_CR3", 0x004, "READ_CR4", 0x008, "READ_CR8",
+                0x010, "WRITE_CR0", 0x013, "WRITE_CR3", 0x014, "WRITE_CR4", 0x018, "WRITE_CR8",
+                0x040, "EXCP_DE", 0x041, "EXCP_DB", 0x043, "EXCP_BP", 0x044, "EXCP_OF", 0x045, "EXCP_BR",
+                0x046, "EXCP_UD", 0x047, "EXCP_NM", 0x048, "EXCP_DF", 0x04a, "EXCP_TS", 0x04b, "EXCP_NP",
+                0x04c, "EXCP_SS", 0x04d, "EXCP_GP", 0x04e, "EXCP_PF", 0x050, "EXCP_MF", 0x051, "EXCP_AC",
+                0x052, "EXCP_MC", 0x053, "EXCP_XF", 0x060, "INTR", 0x061, "NMI", 0x062, "SMI", 0x063, "INIT",
+                0x064, "VINTR", 0x065, "CR0_SEL_WRITE", 0x066, "IDTR_READ", 0x067, "GDTR_READ", 0x068, "LDTR_READ",
+                0x069, "TR_READ", 0x06a, "IDTR_WRITE", 0x06b, "GDTR_WRITE", 0x06c, "LDTR_WRITE", 0x06d, "TR_WRITE",
+                0x06e, "RDTSC", 0x06f, "RDPMC", 0x070, "PUSHF", 0x071, "POPF", 0x072, "CPUID", 0x073, "RSM",
+                0x074, "IRET", 0x075, "SWINT", 0x076, "INVD", 0x077, "PAUSE", 0x078, "HLT", 0x079, "INVLPG",
+                0x07a, "INVLPGA", 0x07b, "IOIO", 0x07c, "MSR", 0x07d, "TASK_SWITCH", 0x07e, "FERR_FREEZE",
+                0x07f, "SHUTDOWN", 0x080, "VMRUN", 0x081, "VMMCALL", 0x082, "VMLOAD", 0x083, "VMSAVE", 0x084, "STGI",
+                0x085, "CLGI", 0x086, "SKINIT", 0x087, "RDTSCP", 0x088, "ICEBP", 0x089, "WBINVD", 0x08a, "MONITOR",
+                0x08b, "MWAIT", 0x08c, "MWAIT_COND", 0x08d, "XSETBV", 0x08e, "RDPRU", 0x0a2, "INVPCID",
+                0x400, "NPF", 0x401, "AVIC_INCOMPLETE_IPI", 0x402, "AVIC_UNACCELERATED_ACCESS", -1, "ERR"};
+        for (int k = 0; k < plugin.length; k += 2) BY_NAME.put("EXIT_" + plugin[k + 1], pack(ISA_SVM, (Integer) plugin[k]));
+        for (int dr = 0; dr < 8; dr++) {
+            BY_NAME.put("EXIT_READ_DR" + dr, pack(ISA_SVM, 0x020 + dr));
+            BY_NAME.put("EXIT_WRITE_DR" + dr, pack(ISA_SVM, 0x030 + dr));
+        }
     }
 
     private ExitReasons() {
@@ -118,7 +142,7 @@ public final class ExitReasons {
     }
 
     public static boolean isHlt(String printed) {
-        return "HLT".equals(printed) || "hlt".equals(printed);
+        return "HLT".equals(printed) || "hlt".equals(printed) || "EXIT_HLT".equals(printed);
     }
 
     public static boolean isExternalInterrupt(String printed) {
@@ -126,10 +150,10 @@ public final class ExitReasons {
     }
 
     public static boolean isMsrExit(String printed) {
-        return "MSR_READ".equals(printed) || "MSR_WRITE".equals(printed) || "msr".equals(printed);
+        return "MSR_READ".equals(printed) || "MSR_WRITE".equals(printed) || "msr".equals(printed) || "EXIT_MSR".equals(printed);
     }
 
     public static boolean isIoExit(String printed) {
-        return "IO_INSTRUCTION".equals(printed) || "io".equals(printed);
+        return "IO_INSTRUCTION".equals(printed) || "io".equals(printed) || "EXIT_IOIO".equals(printed);
     }
 }

@@ -62,6 +62,16 @@ class KvmExitDecodeTest {
     }
 
     @Test
+    void pluginSvmForm() {
+        KvmExit x = exit("reason EXIT_NPF rip 0xfff0 info 100000014 fffffff0");
+        assertEquals("EXIT_NPF", x.reason());
+        assertEquals(0xfff0, x.rip);
+        assertEquals(0x100000014L, x.info1);
+        assertEquals(0xfffffff0L, x.info2);
+        assertEquals("not-present user fetch final", FaultBits.npfErrorCode(x.info1), "0x100000014: bits 2, 4, 32");
+    }
+
+    @Test
     void oldAndNewestKernelForms() {
         KvmExit old = exit(FROM_FORMAT_EXIT_59_PAYLOAD);
         assertEquals(1, old.vcpu);
@@ -122,6 +132,13 @@ class KvmExitDecodeTest {
         assertEquals(0x07c, ExitReasons.codeOf(ExitReasons.lookup("msr")));
         assertEquals(0x1234, ExitReasons.codeOf(ExitReasons.lookup("0x1234")), "unknown reasons print as hex");
         assertEquals(-1, ExitReasons.lookup("NOT_A_REASON"));
+        // trace-cmd kvm plugin's SVM names (a real nested SVM report prints "reason EXIT_NPF rip 0xfff0 info 100000014 fffffff0")
+        assertEquals(0x400, ExitReasons.codeOf(ExitReasons.lookup("EXIT_NPF")));
+        assertEquals(ExitReasons.ISA_SVM, ExitReasons.isaOf(ExitReasons.lookup("EXIT_NPF")));
+        assertEquals(0x078, ExitReasons.codeOf(ExitReasons.lookup("EXIT_HLT")));
+        assertEquals(0x07b, ExitReasons.codeOf(ExitReasons.lookup("EXIT_IOIO")));
+        assertEquals(0x037, ExitReasons.codeOf(ExitReasons.lookup("EXIT_WRITE_DR7")));
+        assertTrue(ExitReasons.isHlt("EXIT_HLT"));
         // every name maps back to its own number
         for (int c = 0; c < 80; c++) {
             String n = ExitReasons.vmxName(c);
