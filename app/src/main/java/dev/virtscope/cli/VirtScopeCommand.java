@@ -15,7 +15,7 @@ public final class VirtScopeCommand implements Runnable {
 
     /** Every headless subcommand; each is a class of its own in this package. */
     static List<Object> subcommands() {
-        return List.of(new InfoCommand(), new FoldCommand(), new FlameGraphCommand());
+        return List.of(new InfoCommand(), new KvmStatCommand(), new HistogramCommand(), new FoldCommand(), new FlameGraphCommand());
     }
 
     public static CommandLine commandLine() {

@@ -14,7 +14,8 @@ public final class BenchMain {
     }
 
     static List<Benchmark> all() {
-        return List.of(new IngestBenchmark(), new TimelineRenderBench(), new FoldBenchmark());
+        return List.of(new IngestBenchmark(), new TimelineRenderBench(), new FoldBenchmark(),
+                new dev.virtscope.bench.kvm.KvmAnalysisBenchmark());
     }
 
     public static void main(String[] args) throws Exception {

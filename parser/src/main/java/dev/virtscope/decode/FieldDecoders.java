@@ -20,6 +20,7 @@ public final class FieldDecoders {
         fallback = KeyValueDecoder.INSTANCE;
         SchedDecoders.registerAll();
         IrqDecoders.registerAll();
+        dev.virtscope.decode.kvm.KvmFieldDecoders.registerAll(BY_EVENT::put);
     }
 
     private FieldDecoders() {

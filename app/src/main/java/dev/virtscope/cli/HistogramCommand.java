@@ -1,0 +1,224 @@
+package dev.virtscope.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.virtscope.analysis.kvm.ExitFilter;
+import dev.virtscope.analysis.kvm.KvmExits;
+import dev.virtscope.analysis.latency.EventPairing;
+import dev.virtscope.analysis.latency.Latencies;
+import dev.virtscope.analysis.latency.LatencyHistogram;
+import dev.virtscope.analysis.latency.LatencySummary;
+import dev.virtscope.store.EventStore;
+import dev.virtscope.view.chart.LatencyHistogramChart;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code virtscope histogram FILE}: latency histogram of kvm exits (exit → entry of the vCPU thread), or of
+ * any event pair with {@code --pair START:END:KEY}; as text, or SVG/PNG/CSV/JSON by the --out extension.
+ */
+@Command(name = "histogram", mixinStandardHelpOptions = true,
+        description = "Latency histogram and percentiles of kvm exits or of any pair of events.")
+public final class HistogramCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "trace file")
+    Path file;
+
+    @Option(names = "--reason", paramLabel = "R", description = "only exits with this reason as printed (HLT, MSR_WRITE, npf, ...)")
+    String reason;
+
+    @Option(names = "--vcpu", defaultValue = "-1", paramLabel = "N", description = "only this vCPU")
+    int vcpu;
+
+    @Option(names = "--cpu", defaultValue = "-1", paramLabel = "N", description = "only exits that started on this host CPU")
+    int cpu;
+
+    @Option(names = "--subkey", paramLabel = "K",
+            description = "only exits with this host vector (EXTERNAL_INTERRUPT), port (kvm_pio), MSR (kvm_msr) or gpa (kvm_mmio); 0x.. or decimal")
+    String subKey;
+
+    @Option(names = "--log2", description = "log2 buckets [2^i, 2^(i+1)) ns (default)")
+    boolean log2;
+
+    @Option(names = "--linear", paramLabel = "WIDTH", description = "linear buckets of this width: ns, or with a unit (500ns, 2us, 1ms)")
+    String linear;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write hist.svg, hist.png, hist.csv or hist.json instead of text")
+    Path out;
+
+    @Option(names = "--pair", paramLabel = "START:END:KEY",
+            description = "pair any two events by tid, cpu or a payload field, e.g. sched_waking:sched_switch:pid")
+    String pair;
+
+    @Option(names = "--title", paramLabel = "TEXT", description = "picture title (default: what is plotted)")
+    String titleOption;
+
+    @Option(names = "--width", defaultValue = "" + LatencyHistogramChart.DEFAULT_WIDTH, description = "picture width (px)")
+    int width;
+
+    @Option(names = "--height", defaultValue = "" + LatencyHistogramChart.DEFAULT_HEIGHT, description = "picture height (px)")
+    int height;
+
+    @Override
+    public Integer call() {
+        PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        long widthNs = -1;
+        if (linear != null) {
+            widthNs = parseDuration(linear);
+            if (widthNs <= 0 || log2) {
+                err.println("virtscope histogram: --linear needs a positive width (500, 500ns, 2us, 1ms) and excludes --log2");
+                return ExitCodes.USAGE;
+            }
+        }
+        String kind = out == null ? "text" : extension(out);
+        if (!kind.equals("text") && !kind.equals("svg") && !kind.equals("png") && !kind.equals("csv") && !kind.equals("json")) {
+            err.println("virtscope histogram: --out must end in .svg, .png, .csv or .json: " + out);
+            return ExitCodes.USAGE;
+        }
+        if (pair != null && (reason != null || vcpu >= 0)) {
+            err.println("virtscope histogram: --reason and --vcpu apply to kvm exits, not to --pair");
+            return ExitCodes.USAGE;
+        }
+        EventStore s;
+        try {
+            s = TraceFiles.load(file, err);
+        } catch (TraceFiles.Failed f) {
+            return f.code;
+        }
+        Latencies lat;
+        String title;
+        if (pair != null) {
+            EventPairing.Pairs p;
+            try {
+                p = EventPairing.pair(s, pair);
+            } catch (IllegalArgumentException e) {
+                err.println("virtscope histogram: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            final EventPairing.Pairs pp = p;
+            lat = cpu < 0 ? p.latencies() : Latencies.select(p.durationNs, p.size, i -> s.cpu(pp.start[i]) == cpu);
+            title = pair.replaceFirst(":", " → ").replaceFirst(":", " by ") + " latency";
+        } else {
+            if (s.typeId("kvm_exit") < 0) {
+                err.println("virtscope histogram: " + file + ": the trace has no kvm_exit events (use --pair for other events)");
+                return ExitCodes.BAD_INPUT;
+            }
+            KvmExits k = KvmExits.of(s);
+            long sk = -1;
+            if (subKey != null) {
+                try {
+                    sk = subKey.startsWith("0x") ? Long.parseLong(subKey.substring(2), 16) : Long.parseLong(subKey);
+                } catch (NumberFormatException e) {
+                    err.println("virtscope histogram: --subkey takes a number (0xec, 112): " + subKey);
+                    return ExitCodes.USAGE;
+                }
+            }
+            lat = k.latencies(ExitFilter.ALL.withReason(reason).withVcpu(vcpu).withCpu(cpu).withSubKey(sk));
+            if (k.unpairedTotal() > 0)
+                err.println("virtscope histogram: " + file + ": " + k.unpairedTotal() + " of " + k.size()
+                        + " exits have no kvm_entry (lost events, or the trace starts or ends inside them) and are not counted");
+            title = "kvm exit latency" + (reason != null ? " " + reason : "") + (subKey != null ? " " + subKey : "")
+                    + (vcpu >= 0 ? " vCPU " + vcpu : "") + (cpu >= 0 ? " CPU " + cpu : "");
+        }
+        if (titleOption != null) title = titleOption;
+        LatencyHistogram h = widthNs > 0 ? lat.linear(widthNs) : lat.log2();
+        LatencySummary sum = lat.summary();
+        try {
+            switch (kind) {
+                case "svg" -> new LatencyHistogramChart(title, h, sum).writeSvg(out, width, height);
+                case "png" -> new LatencyHistogramChart(title, h, sum).writePng(out, width, height);
+                case "csv" -> writeText(out, toCsv(h));
+                case "json" -> writeText(out, toJson(h, sum));
+                default -> {
+                    o.println(title + ": " + sum.count + " samples");
+                    o.print(h.toText("ns"));
+                    o.println(String.format(Locale.ROOT, "p50 %d ns  p90 %d ns  p99 %d ns  p99.9 %d ns  max %d ns",
+                            sum.p50, sum.p90, sum.p99, sum.p999, sum.maxNs));
+                    o.flush();
+                }
+            }
+        } catch (IOException e) {
+            err.println("virtscope histogram: " + out + ": " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        return ExitCodes.OK;
+    }
+
+    private static void writeText(Path p, String text) throws IOException {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        LatencyHistogramChart.writeAtomically(p, os -> os.write(b));
+    }
+
+    static String extension(Path p) {
+        String n = p.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code 500}, {@code 500ns}, {@code 2us}/{@code 2µs}, {@code 1ms}, {@code 1s} → ns; -1 if malformed. */
+    static long parseDuration(String s) {
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        long mul = 1;
+        if (t.endsWith("ns")) t = t.substring(0, t.length() - 2);
+        else if (t.endsWith("us") || t.endsWith("µs")) {
+            t = t.substring(0, t.length() - 2);
+            mul = 1_000;
+        } else if (t.endsWith("ms")) {
+            t = t.substring(0, t.length() - 2);
+            mul = 1_000_000;
+        } else if (t.endsWith("s")) {
+            t = t.substring(0, t.length() - 1);
+            mul = 1_000_000_000;
+        }
+        try {
+            return Math.round(Double.parseDouble(t) * mul);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    static String toCsv(LatencyHistogram h) {
+        StringBuilder sb = new StringBuilder("loNs,hiNs,count\n");
+        for (int k = 0; k < h.buckets(); k++) sb.append(h.loNs(k)).append(',').append(h.hiNs(k)).append(',').append(h.count(k)).append('\n');
+        return sb.toString();
+    }
+
+    static String toJson(LatencyHistogram h, LatencySummary s) {
+        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = m.createObjectNode();
+        root.put("count", s.count);
+        ArrayNode b = root.putArray("buckets");
+        for (int k = 0; k < h.buckets(); k++) {
+            ObjectNode o = b.addObject();
+            o.put("loNs", h.loNs(k));
+            o.put("hiNs", h.hiNs(k));
+            o.put("count", h.count(k));
+        }
+        ObjectNode p = root.putObject("percentiles");
+        p.put("p50", s.p50);
+        p.put("p90", s.p90);
+        p.put("p99", s.p99);
+        p.put("p999", s.p999);
+        p.put("max", s.maxNs);
+        try {
+            return m.writeValueAsString(root) + System.lineSeparator();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
