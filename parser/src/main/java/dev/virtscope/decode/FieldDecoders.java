@@ -30,6 +30,11 @@ public final class FieldDecoders {
         fallback = d;
     }
 
+    /** The decoder registered for exactly this event name, or null (no fallback). */
+    public static synchronized FieldDecoder registered(String eventName) {
+        return BY_EVENT.get(eventName);
+    }
+
     public static FieldDecoder forEvent(String eventName) {
         FieldDecoder d = BY_EVENT.get(eventName);
         return d != null ? d : fallback;

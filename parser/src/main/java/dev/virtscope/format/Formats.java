@@ -6,6 +6,9 @@ public final class Formats {
     }
 
     public static FormatRegistry all() {
-        return new FormatRegistry();
+        return new FormatRegistry()
+                .register(new dev.virtscope.format.qemu.SimpletraceBinaryFormat())
+                .register(new dev.virtscope.format.qemu.SimpletraceTextFormat())
+                .register(new dev.virtscope.format.qemu.QemuLogFormat());
     }
 }

@@ -1,0 +1,112 @@
+package dev.virtscope.format.qemu;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import dev.virtscope.format.LoadMonitor;
+import dev.virtscope.format.TraceFormat;
+import dev.virtscope.io.LineReader;
+import dev.virtscope.io.TraceSource;
+import dev.virtscope.store.EventStoreBuilder;
+import dev.virtscope.store.TraceBuilder;
+
+/**
+ * QEMU's "log" trace backend output ({@code -trace EVENT -D FILE}): {@code [PREFIX]name args},
+ * where args is whatever the event's printf format printed. Prefixes: see {@link LogLinePrefix}.
+ * With {@code TID@} prefixes the thread id becomes the event's task (a vCPU thread for vCPU
+ * events). Prefix times are wall-clock (gettimeofday / GDateTime), at µs resolution: clock
+ * {@code realtime}. Without any prefix there is no time at all: events get their ordinal as a
+ * time on a non-ns clock named {@code sequence}. The payload is the args text; fields come from
+ * the trace-events format when the definitions are available (options or a trace-events-all
+ * beside the file), else the text stays one field.
+ */
+public final class QemuLogFormat implements TraceFormat {
+    @Override
+    public String name() {
+        return "qemu-log";
+    }
+
+    @Override
+    public int probe(byte[] head) {
+        LogLinePrefix p = new LogLinePrefix();
+        int lines = 0, prefixed = 0, bare = 0, s = 0;
+        for (int i = 0; i < head.length && lines < 20; i++) {
+            if (head[i] != '\n') continue;
+            int e = i > s && head[i - 1] == '\r' ? i - 1 : i;
+            if (e > s) {
+                lines++;
+                if (p.parse(head, s, e) && nameEnd(head, p.nameStart, e, false) > 0) {
+                    if (p.kind == LogLinePrefix.NONE) bare++;
+                    else prefixed++;
+                }
+            }
+            s = i + 1;
+        }
+        if (lines == 0) return 0;
+        if (prefixed * 10 >= lines * 9) return 85;
+        // bare "name args" lines are plausible for many texts: a weak claim other formats outbid
+        if (prefixed + bare == lines) return 25;
+        return 0;
+    }
+
+    /** End of an event name at {@code i} (a word with '_' unless known), followed by space or end; -1 if none. */
+    static int nameEnd(byte[] b, int i, int e, boolean anyWord) {
+        int s = i;
+        boolean underscore = false;
+        while (i < e && (Character.isLetterOrDigit(b[i]) || b[i] == '_')) underscore |= b[i++] == '_';
+        if (i == s || (i < e && b[i] != ' ') || !(underscore || anyWord)) return -1;
+        return i;
+    }
+
+    @Override
+    public void load(TraceSource source, TraceBuilder out, LoadMonitor monitor) throws IOException {
+        EventStoreBuilder b = out.events;
+        TraceEventCatalog catalog = TraceEventsFiles.catalogFor(source.path(), out.options);
+        LogLinePrefix p = new LogLinePrefix();
+        long lastTs = 0;
+        boolean timed = false;
+        long ordinal = 0;
+        byte[] known = new byte[64]; // per event type: 0 not checked, 1 in the catalog, 2 not an event
+        try (InputStream in = source.open()) {
+            LineReader r = new LineReader(in);
+            while (r.next()) {
+                byte[] buf = r.buf();
+                int s = r.start(), e = r.end();
+                if (s == e) continue;
+                if (!p.parse(buf, s, e)) {
+                    b.warnings.add(r.lineNo(), "malformed log prefix");
+                    continue;
+                }
+                int ne = nameEnd(buf, p.nameStart, e, !catalog.isEmpty());
+                if (ne < 0) {
+                    b.warnings.add(r.lineNo(), "not a trace event line (other QEMU log output)");
+                    continue;
+                }
+                int type = b.eventType(buf, p.nameStart, ne - p.nameStart);
+                if (!catalog.isEmpty()) {
+                    if (type >= known.length) known = java.util.Arrays.copyOf(known, Math.max(type + 1, known.length * 2));
+                    if (known[type] == 0) known[type] = catalog.byName(b.eventNames.get(type)) != null ? (byte) 1 : (byte) 2;
+                    if (known[type] == 2) {
+                        b.warnings.add(r.lineNo(), "not a trace event of the given trace-events file(s) (other QEMU log output)");
+                        continue;
+                    }
+                }
+                long ts;
+                if (p.kind != LogLinePrefix.NONE) {
+                    timed = true;
+                    ts = lastTs = p.tsNs;
+                } else {
+                    ts = timed ? lastTs : ordinal;
+                }
+                ordinal++;
+                int as = ne < e ? ne + 1 : e;
+                int tid = Math.max(p.tid, 0);
+                b.add(ts, -1, tid, type, b.payload(buf, as, e - as));
+                if ((r.lineNo() & 0xffff) == 0) monitor.checkCancelled();
+            }
+        }
+        if (timed) b.clock("realtime", true);
+        else b.clock("sequence", false);
+        QemuDecoders.registerFor(b, catalog);
+    }
+}
