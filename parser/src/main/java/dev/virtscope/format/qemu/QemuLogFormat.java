@@ -35,9 +35,10 @@ public final class QemuLogFormat implements TraceFormat {
             int e = i > s && head[i - 1] == '\r' ? i - 1 : i;
             if (e > s) {
                 lines++;
-                if (p.parse(head, s, e) && nameEnd(head, p.nameStart, e, false) > 0) {
-                    if (p.kind == LogLinePrefix.NONE) bare++;
-                    else prefixed++;
+                if (p.parse(head, s, e)) {
+                    // with a prefix, any qemu_log line counts (10.1+ prefixes all of them)
+                    if (p.kind != LogLinePrefix.NONE) prefixed++;
+                    else if (nameEnd(head, p.nameStart, e, false) > 0) bare++;
                 }
             }
             s = i + 1;
@@ -66,7 +67,10 @@ public final class QemuLogFormat implements TraceFormat {
         long lastTs = 0;
         boolean timed = false;
         long ordinal = 0;
-        byte[] known = new byte[64]; // per event type: 0 not checked, 1 in the catalog, 2 not an event
+        // per event type: 0 not checked, 1 an event (in the catalog, or a snake_case name, as all QEMU
+        // events are), 2 a word of other qemu_log output; names missing from an older or newer
+        // trace-events file are still events, only without a format to decode their arguments
+        byte[] known = new byte[64];
         try (InputStream in = source.open()) {
             LineReader r = new LineReader(in);
             while (r.next()) {
@@ -77,19 +81,20 @@ public final class QemuLogFormat implements TraceFormat {
                     b.warnings.add(r.lineNo(), "malformed log prefix");
                     continue;
                 }
-                int ne = nameEnd(buf, p.nameStart, e, !catalog.isEmpty());
+                int ne = nameEnd(buf, p.nameStart, e, true);
                 if (ne < 0) {
                     b.warnings.add(r.lineNo(), "not a trace event line (other QEMU log output)");
                     continue;
                 }
                 int type = b.eventType(buf, p.nameStart, ne - p.nameStart);
-                if (!catalog.isEmpty()) {
-                    if (type >= known.length) known = java.util.Arrays.copyOf(known, Math.max(type + 1, known.length * 2));
-                    if (known[type] == 0) known[type] = catalog.byName(b.eventNames.get(type)) != null ? (byte) 1 : (byte) 2;
-                    if (known[type] == 2) {
-                        b.warnings.add(r.lineNo(), "not a trace event of the given trace-events file(s) (other QEMU log output)");
-                        continue;
-                    }
+                if (type >= known.length) known = java.util.Arrays.copyOf(known, Math.max(type + 1, known.length * 2));
+                if (known[type] == 0) {
+                    String n = b.eventNames.get(type);
+                    known[type] = n.indexOf('_') >= 0 || catalog.byName(n) != null ? (byte) 1 : (byte) 2;
+                }
+                if (known[type] == 2) {
+                    b.warnings.add(r.lineNo(), "not a trace event line (other QEMU log output)");
+                    continue;
                 }
                 long ts;
                 if (p.kind != LogLinePrefix.NONE) {
