@@ -3,6 +3,7 @@ package dev.virtscope.format.qemu;
 import java.io.IOException;
 import java.io.InputStream;
 
+import dev.virtscope.decode.qemu.QemuArgs;
 import dev.virtscope.format.LoadMonitor;
 import dev.virtscope.format.TraceFormat;
 import dev.virtscope.io.LineReader;
@@ -67,7 +68,7 @@ public final class QemuLogFormat implements TraceFormat {
         long lastTs = 0;
         boolean timed = false;
         long ordinal = 0;
-        // per event type: 0 not checked, 1 an event (in the catalog, or a snake_case name, as all QEMU
+        // per event type: 0 not checked, 1 an event, 3 an event with the cpu_index of its vCPU thread (in the catalog, or a snake_case name, as all QEMU
         // events are), 2 a word of other qemu_log output; names missing from an older or newer
         // trace-events file are still events, only without a format to decode their arguments
         byte[] known = new byte[64];
@@ -91,6 +92,7 @@ public final class QemuLogFormat implements TraceFormat {
                 if (known[type] == 0) {
                     String n = b.eventNames.get(type);
                     known[type] = n.indexOf('_') >= 0 || catalog.byName(n) != null ? (byte) 1 : (byte) 2;
+                    if (n.equals("kvm_run_exit") || n.equals("kvm_vcpu_ioctl")) known[type] = 3;
                 }
                 if (known[type] == 2) {
                     b.warnings.add(r.lineNo(), "not a trace event line (other QEMU log output)");
@@ -107,6 +109,13 @@ public final class QemuLogFormat implements TraceFormat {
                 int as = ne < e ? ne + 1 : e;
                 int tid = Math.max(p.tid, 0);
                 b.add(ts, -1, tid, type, b.payload(buf, as, e - as));
+                if (p.tid >= 0 && known[type] == 3) {
+                    // kvm_run_exit and the KVM_RUN ioctl run on the vCPU's own thread, which the log
+                    // prefix names (other vCPU ioctls may come from the main thread during setup)
+                    long v = QemuArgs.number(buf, as, e, "cpu_index");
+                    boolean onVcpuThread = b.eventNames.get(type).equals("kvm_run_exit") || QemuArgs.number(buf, as, e, "type") == 0xae80;
+                    if (onVcpuThread && v >= 0 && v < 1 << 16) b.tasks.vcpu(p.tid, (int) v);
+                }
                 if ((r.lineNo() & 0xffff) == 0) monitor.checkCancelled();
             }
         }
