@@ -17,6 +17,7 @@ public final class FieldDecoders {
 
     static {
         // areas register here
+        dev.virtscope.decode.qemu.QemuMarkerDecoder.registerForMarkers();
     }
 
     private FieldDecoders() {

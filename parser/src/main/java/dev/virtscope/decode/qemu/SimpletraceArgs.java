@@ -59,7 +59,9 @@ public final class SimpletraceArgs {
             } else {
                 int vs = i;
                 i = nextArg(b, i, e);
-                out.add(name, new String(b, vs, i - vs, StandardCharsets.UTF_8));
+                String v = new String(b, vs, i - vs, StandardCharsets.UTF_8);
+                if (v.matches("-?\\d{1,18}")) out.add(name, v, Long.parseLong(v)); // ftrace backend text: "kbd=0"
+                else out.add(name, v);
             }
             if (i < e) {
                 if (b[i] != ' ') return false;
