@@ -53,6 +53,19 @@ class SessionTest {
     }
 
     @Test
+    void loaderAppliesOffsetsByFileNameAndRejectsUnknownFiles() throws IOException {
+        List<java.nio.file.Path> files = List.of(Samples.path("generated/qemu-log/qemu-log-backend-timestamp.txt"),
+                Samples.path("generated/qemu-log/qemu-log-backend-notimestamp.txt"));
+        Session s = SessionLoader.load(files, LoadOptions.DEFAULT,
+                List.of(OffsetOption.parse("qemu-log-backend-notimestamp.txt=1795315179867484000")), LoadMonitor.NONE);
+        assertEquals(2, s.files());
+        assertEquals(1_795_315_179_867_484_000L, s.offsetNs(1));
+        assertEquals(s.store(0).size() + s.store(1).size(), s.size());
+        assertThrows(IllegalArgumentException.class, () -> SessionLoader.load(files, LoadOptions.DEFAULT,
+                List.of(OffsetOption.parse("other.txt=5")), LoadMonitor.NONE));
+    }
+
+    @Test
     void clocksThatAgree() {
         assertTrue(ClockAlignment.agree("mono", "mono"));
         assertTrue(ClockAlignment.agree("boot", "mono"));

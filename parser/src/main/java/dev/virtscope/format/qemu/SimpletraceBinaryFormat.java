@@ -187,6 +187,7 @@ public final class SimpletraceBinaryFormat implements TraceFormat {
             }
             if (typeOf[k] < 0) typeOf[k] = b.eventType(nameOf[k]);
             b.add(ts, -1, tid, typeOf[k], b.payload(text.buf, 0, text.len));
+            if (hasPid) b.tasks.tgid(tid, tid); // the simple backend records getpid(): a process, not a thread
         }
 
         private boolean args(TraceEventDef d, int argLen) {
