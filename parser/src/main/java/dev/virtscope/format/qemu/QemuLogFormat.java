@@ -31,8 +31,9 @@ public final class QemuLogFormat implements TraceFormat {
     public int probe(byte[] head) {
         LogLinePrefix p = new LogLinePrefix();
         int lines = 0, prefixed = 0, bare = 0, s = 0;
-        for (int i = 0; i < head.length && lines < 20; i++) {
-            if (head[i] != '\n') continue;
+        for (int i = 0; i <= head.length && lines < 20; i++) {
+            // a last line without '\n' counts only in a file shorter than the probe window
+            if (i == head.length ? head.length >= TraceSource.HEAD_SIZE : head[i] != '\n') continue;
             int e = i > s && head[i - 1] == '\r' ? i - 1 : i;
             if (e > s) {
                 lines++;

@@ -70,6 +70,16 @@ class QemuLogSampleTest {
     }
 
     @Test
+    void oneLineWithoutFinalNewline() throws IOException {
+        Path f = dir.resolve("one.log");
+        Files.writeString(f, "7803@1795315179.867484:kvm_vm_ioctl type 0xae03, arg 0x9", StandardCharsets.UTF_8);
+        EventStore s = TraceLoader.standard().load(f).events();
+        assertEquals("qemu-log", s.format());
+        assertEquals(1, s.size());
+        assertEquals("type 0xae03, arg 0x9", s.payloadString(0));
+    }
+
+    @Test
     void qemu101IsoPrefixAndOtherLogOutputLines() throws IOException {
         Path f = dir.resolve("qemu.log");
         Files.writeString(f, """
