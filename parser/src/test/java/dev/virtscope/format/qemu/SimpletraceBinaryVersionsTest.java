@@ -90,6 +90,16 @@ class SimpletraceBinaryVersionsTest {
     }
 
     @Test
+    void compressedTraceEventsFilesAreReadToo() throws IOException {
+        Path xz = dir.resolve("trace-events.xz");
+        try (var out = new org.apache.commons.compress.compressors.xz.XZCompressorOutputStream(Files.newOutputStream(xz))) {
+            out.write(Files.readAllBytes(events()));
+        }
+        EventStore s = load(new SimpletraceWriter(4, false).mapping(1, "kvm_run_exit").event(1, 5, 7, 1L, 2L), xz);
+        assertEquals("cpu_index=0x1 reason=0x2", s.payloadString(0));
+    }
+
+    @Test
     void traceEventsFileBesideTheTraceIsFoundWithoutOptions() throws IOException {
         Files.copy(events(), dir.resolve("trace-events-all"));
         Path f = dir.resolve("trace-beside");
