@@ -40,7 +40,8 @@ public final class QemuLogFormat implements TraceFormat {
                 if (p.parse(head, s, e)) {
                     // with a prefix, any qemu_log line counts (10.1+ prefixes all of them)
                     if (p.kind != LogLinePrefix.NONE) prefixed++;
-                    else if (nameEnd(head, p.nameStart, e, false) > 0) bare++;
+                    // "name 12.345 pid=…" is simpletrace.py's text, not the log backend's
+                    else if (nameEnd(head, p.nameStart, e, false) > 0 && !SimpletraceLine.parse(head, s, e, null)) bare++;
                 }
             }
             s = i + 1;
