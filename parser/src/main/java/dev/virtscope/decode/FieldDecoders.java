@@ -21,6 +21,7 @@ public final class FieldDecoders {
         SchedDecoders.registerAll();
         IrqDecoders.registerAll();
         dev.virtscope.decode.kvm.KvmFieldDecoders.registerAll(BY_EVENT::put);
+        dev.virtscope.decode.qemu.QemuMarkerDecoder.registerForMarkers();
     }
 
     private FieldDecoders() {
@@ -32,6 +33,11 @@ public final class FieldDecoders {
 
     public static synchronized void fallback(FieldDecoder d) {
         fallback = d;
+    }
+
+    /** The decoder registered for exactly this event name, or null (no fallback). */
+    public static synchronized FieldDecoder registered(String eventName) {
+        return BY_EVENT.get(eventName);
     }
 
     public static FieldDecoder forEvent(String eventName) {

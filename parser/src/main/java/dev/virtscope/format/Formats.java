@@ -10,6 +10,9 @@ public final class Formats {
                 .register(new dev.virtscope.format.ftrace.FtraceFormat())
                 .register(new dev.virtscope.format.ftrace.TraceCmdReportFormat())
                 .register(new dev.virtscope.format.perf.PerfScriptFormat())
-                .register(new dev.virtscope.format.folded.FoldedFormat());
+                .register(new dev.virtscope.format.folded.FoldedFormat())
+                .register(new dev.virtscope.format.qemu.SimpletraceBinaryFormat())
+                .register(new dev.virtscope.format.qemu.SimpletraceTextFormat())
+                .register(new dev.virtscope.format.qemu.QemuLogFormat());
     }
 }
