@@ -40,6 +40,11 @@ public final class FieldDecoders {
         Payload p = new Payload();
         store.payload(i, p);
         EventFields f = new EventFields();
+        // binary records (trace.dat) carry their own typed layout: their renderer decodes them
+        if (store.payloadRenderer() instanceof FieldDecoder own) {
+            own.decode(p.bytes, p.start, p.end, f);
+            return f;
+        }
         forEvent(store.eventName(i)).decode(p.bytes, p.start, p.end, f);
         return f;
     }

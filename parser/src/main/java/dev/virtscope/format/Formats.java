@@ -6,6 +6,7 @@ public final class Formats {
     }
 
     public static FormatRegistry all() {
-        return new FormatRegistry();
+        return new FormatRegistry()
+                .register(new dev.virtscope.format.tracedat.TraceDatFormat());
     }
 }
