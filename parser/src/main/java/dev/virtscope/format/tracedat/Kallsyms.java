@@ -29,6 +29,11 @@ final class Kallsyms {
             if (sp1 > i && sp2 > sp1 && sp2 < nl) {
                 try {
                     long v = Long.parseUnsignedLong(text.substring(i, sp1), 16);
+                    // kptr_restrict hides addresses as 0: such a table names nothing
+                    if (v == 0) {
+                        i = nl + 1;
+                        continue;
+                    }
                     int end = nl;
                     int tab = text.indexOf('\t', sp2 + 1);
                     if (tab >= 0 && tab < nl) end = tab; // "\t[module]"

@@ -56,8 +56,8 @@ public final class RecordReader {
     /** Length in bytes of the field's data. */
     public int dataLength(EventFormat.Field f, byte[] b, int s, int e) {
         if (!f.dataLoc && !f.relLoc) {
-            // "char buf[]" of size 0 (ftrace print/bprint): the rest of the record
-            int n = f.array && f.size == 0 ? e - s - f.offset : f.size;
+            // "char buf[]" / "u32 buf" of size 0 (ftrace print/bprint): the rest of the record
+            int n = f.size == 0 ? e - s - f.offset : f.size;
             return Math.max(0, Math.min(n, e - s - f.offset));
         }
         if (s + f.offset + 4 > e) return 0;
