@@ -14,7 +14,7 @@ public final class BenchMain {
     }
 
     static List<Benchmark> all() {
-        return List.of();
+        return List.of(new TraceDatBenchmark());
     }
 
     public static void main(String[] args) throws Exception {
