@@ -7,6 +7,8 @@ public final class Formats {
 
     public static FormatRegistry all() {
         return new FormatRegistry()
+                .register(new dev.virtscope.format.ftrace.FtraceFormat())
+                .register(new dev.virtscope.format.ftrace.TraceCmdReportFormat())
                 .register(new dev.virtscope.format.tracedat.TraceDatFormat());
     }
 }
