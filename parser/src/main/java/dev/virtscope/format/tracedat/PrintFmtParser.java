@@ -171,6 +171,8 @@ final class PrintFmtParser {
                     expect(")");
                     return new PrintFmtExpr.Call(k.text(), a);
                 }
+                Long known = KernelEnums.value(k.text());
+                if (known != null) return new PrintFmtExpr.Num(known);
                 throw new IllegalArgumentException("unknown name '" + k.text() + "' in print fmt");
             case OP:
                 if (k.is("(")) {
