@@ -173,7 +173,8 @@ final class PrintFmtParser {
                 }
                 Long known = KernelEnums.value(k.text());
                 if (known != null) return new PrintFmtExpr.Num(known);
-                throw new IllegalArgumentException("unknown name '" + k.text() + "' in print fmt");
+                // a bare name is a field, as in __get_str(name); evaluation fails if there is none
+                return new PrintFmtExpr.Field(k.text());
             case OP:
                 if (k.is("(")) {
                     PrintFmtExpr e = ternary();

@@ -122,6 +122,19 @@ public final class TraceDatRecords implements PayloadRenderer, FieldDecoder {
         return p;
     }
 
+    /**
+     * Whether this event's print fmt is evaluated (rather than printed as field=value): it parses
+     * and renders a record of all-zero fields without needing anything unsupported.
+     */
+    public boolean evaluates(EventFormat f) {
+        PrintFmt p = printer(f);
+        if (!p.ok()) return false;
+        int size = 8;
+        for (EventFormat.Field fd : f.fields) size = Math.max(size, fd.offset + Math.max(fd.size, 4));
+        byte[] zero = new byte[size];
+        return p.render(this, f, zero, 0, size) != null;
+    }
+
     /** The text the kernel prints after "name: " for this record. */
     @Override
     public String text(byte[] b, int s, int e) {
