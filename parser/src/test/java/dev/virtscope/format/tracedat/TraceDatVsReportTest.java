@@ -42,6 +42,8 @@ class TraceDatVsReportTest {
             "generated/trace-cmd/kvmsample-v7-zstd.dat, generated/trace-cmd/report-3.1.6-t-nsec.txt.xz",
             "generated/trace-cmd/kvmsample-v6.dat.gz, generated/trace-cmd/report-3.1.6-t-nsec.txt.xz",
             "generated/trace-cmd/kvmsample-v7-nocompress.dat.gz, generated/trace-cmd/report-3.1.6-t-nsec.txt.xz",
+            "generated/trace-cmd/kvm-sched-irq-timer-v7-zstd.dat, generated/trace-cmd/kvm-sched-irq-timer-v7-zstd.dat.report.txt.xz",
+            "generated/trace-cmd/dropped-v7-zstd.dat, generated/trace-cmd/dropped-v7-zstd.dat.report.txt.xz",
     })
     void eventsEqualTraceCmdReport(String dat, String report) throws IOException {
         Trace t = TraceLoader.standard().load(Samples.path(dat));
