@@ -34,9 +34,8 @@ final class Kallsyms {
                         i = nl + 1;
                         continue;
                     }
-                    int end = nl;
-                    int tab = text.indexOf('\t', sp2 + 1);
-                    if (tab >= 0 && tab < nl) end = tab; // "\t[module]"
+                    int end = sp2 + 1;
+                    while (end < nl && text.charAt(end) != '\t') end++; // "\t[module]" follows the name
                     if (n == a.length) {
                         a = Arrays.copyOf(a, n * 2);
                         s = Arrays.copyOf(s, n * 2);

@@ -20,14 +20,23 @@ import dev.virtscope.store.EventStore;
  * formats — __print_symbolic over VMX and SVM tables, (VMX) flag ternaries — are exercised.
  */
 class TraceDatPrintFmtCoverageTest {
+    private static TraceDatRecords records;
+
+    private static synchronized TraceDatRecords records() throws IOException {
+        if (records == null) {
+            EventStore s = TraceLoader.standard().load(Samples.path("generated/trace-cmd/kvm-sched-irq-timer-v7-zstd.dat")).events();
+            records = (TraceDatRecords) s.payloadRenderer();
+        }
+        return records;
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"kvm_exit", "kvm_entry", "kvm_mmio", "kvm_msr", "kvm_pio", "kvm_userspace_exit",
             "kvm_inj_virq", "kvm_apic_accept_irq", "kvm_nested_vmexit", "sched_switch", "sched_wakeup",
             "sched_waking", "sched_migrate_task", "irq_handler_entry", "irq_handler_exit", "softirq_entry",
             "hrtimer_start", "hrtimer_expire_entry", "timer_start", "timer_expire_entry", "local_timer_entry"})
     void printFmtIsEvaluated(String event) throws IOException {
-        EventStore s = TraceLoader.standard().load(Samples.path("generated/trace-cmd/kvm-sched-irq-timer-v7-zstd.dat")).events();
-        TraceDatRecords rec = (TraceDatRecords) s.payloadRenderer();
+        TraceDatRecords rec = records();
         EventFormat f = rec.formats().stream().filter(x -> x.name.equals(event)).findFirst().orElse(null);
         assertNotNull(f, event + " format is embedded");
         assertTrue(rec.evaluates(f), event + ": print fmt not evaluated: " + f.printFmt);
