@@ -175,8 +175,8 @@ public final class TraceDatFormat implements TraceFormat {
                 long hi = Math.multiplyHigh(ts, dat.tscMult) + ((ts >> 63) & dat.tscMult);
                 long lo = ts * dat.tscMult;
                 int sh = (int) dat.tscShift;
+                // the option's offset is not added: trace-cmd's reader (timestamp_calc) does not add it either
                 ts = sh == 0 ? lo : (lo >>> sh) | (hi << (64 - sh));
-                ts += dat.tscOffset;
             }
             return ts + dat.tsOffset;
         }
