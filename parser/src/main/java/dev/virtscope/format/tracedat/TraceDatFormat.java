@@ -116,7 +116,7 @@ public final class TraceDatFormat implements TraceFormat {
         private final DatFile dat;
         private final IntIntMap typeOfId = new IntIntMap(-1);
         private final EventFormat[] byIdDense;
-        private final IntIntMap commOfPid;
+        private final DatTaskLearner learner;
         private final RecordReader reader;
         private final int typeOff, typeSize, pidOff, pidSize;
         int unknownTypes;
@@ -125,11 +125,11 @@ public final class TraceDatFormat implements TraceFormat {
         RecordSink(EventStoreBuilder ev, DatFile dat, List<EventFormat> formats, IntIntMap commOfPid) {
             this.ev = ev;
             this.dat = dat;
-            this.commOfPid = commOfPid;
             this.reader = new RecordReader(dat.order == java.nio.ByteOrder.BIG_ENDIAN);
             int max = 0;
             for (EventFormat f : formats) max = Math.max(max, f.id);
             byIdDense = new EventFormat[Math.min(max + 1, 1 << 16)];
+            this.learner = new DatTaskLearner(ev, commOfPid, reader, formats, byIdDense.length - 1);
             for (EventFormat f : formats) if (f.id < byIdDense.length) byIdDense[f.id] = f;
             EventFormat any = formats.isEmpty() ? null : formats.get(0);
             EventFormat.Field t = any == null ? null : any.field("common_type");
@@ -158,8 +158,9 @@ public final class TraceDatFormat implements TraceFormat {
                 }
             }
             long t = time(cpu, ts);
-            int comm = commOfPid.get(pid);
+            int comm = learner.cmdlineComm(pid);
             if (comm >= 0) ev.tasks.seen(pid, comm, t);
+            learner.record(id, pid, page, off, len, t);
             ev.add(t, cpu, pid, type, ev.payload(page, off, len));
         }
 
