@@ -52,6 +52,13 @@ public final class TraceDatBenchmark implements Benchmark {
             }
             out.printf("  virtscope in-process (warm, best of 3): %,d events in %.2f s (%.1f M events/s)%n",
                     events, best / 1e9, events / (best / 1e9) / 1e6);
+            // report formats every event's text; VirtScope does so lazily, so show that cost too
+            EventStore s = TraceLoader.standard().load(f).events();
+            long t0 = System.nanoTime();
+            long chars = 0;
+            for (int i = 0; i < s.size(); i++) chars += s.payloadString(i).length();
+            double render = (System.nanoTime() - t0) / 1e9;
+            out.printf("  virtscope payload text of every event (kernel print fmt, in-process): %.2f s (%,d chars)%n", render, chars);
             double ours = bestOf(3, List.of(javaExe(), "-cp", System.getProperty("java.class.path"),
                     LoadOnce.class.getName(), f.toString()));
             out.printf("  virtscope whole process (JVM start + load, best of 3): %.2f s%n", ours);
