@@ -50,6 +50,21 @@ public final class FieldDecoders {
         Payload p = new Payload();
         store.payload(i, p);
         EventFields f = new EventFields();
+        // binary records (trace.dat) carry their own typed layout: their renderer decodes them;
+        // the event's text decoder then adds the fields it reads from the kernel's text, so
+        // analyses written against text payloads find the same field names
+        if (store.payloadRenderer() instanceof FieldDecoder own) {
+            own.decode(p.bytes, p.start, p.end, f);
+            FieldDecoder text;
+            synchronized (FieldDecoders.class) {
+                text = BY_EVENT.get(store.eventName(i));
+            }
+            if (text != null) {
+                byte[] t = store.payloadRenderer().text(p.bytes, p.start, p.end).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                text.decode(t, 0, t.length, f);
+            }
+            return f;
+        }
         forEvent(store.eventName(i)).decode(p.bytes, p.start, p.end, f);
         return f;
     }

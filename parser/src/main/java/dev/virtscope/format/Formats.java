@@ -13,6 +13,7 @@ public final class Formats {
                 .register(new dev.virtscope.format.folded.FoldedFormat())
                 .register(new dev.virtscope.format.qemu.SimpletraceBinaryFormat())
                 .register(new dev.virtscope.format.qemu.SimpletraceTextFormat())
-                .register(new dev.virtscope.format.qemu.QemuLogFormat());
+                .register(new dev.virtscope.format.qemu.QemuLogFormat())
+                .register(new dev.virtscope.format.tracedat.TraceDatFormat());
     }
 }

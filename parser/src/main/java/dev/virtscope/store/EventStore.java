@@ -28,6 +28,8 @@ public final class EventStore {
     private final long[] typeCounts;
     private final int[] byCpu, cpuStart;
     private final int[] byTask, taskStart;
+    /** Set for binary payloads; null when payloads are the tracer's text. */
+    PayloadRenderer renderer;
 
     EventStore(String format, String clock, boolean nsClock, int cpusDeclared, long[] ts, long[] ref, int[] tid,
                short[] cpu, char[] type, StringTable eventNames, TaskTable tasks, PayloadArena arena, LostEvents lost,
@@ -133,10 +135,16 @@ public final class EventStore {
         arena.view(ref[i], out);
     }
 
+    /** The payload as text: the stored text, or for binary records the rendered text. */
     public String payloadString(int i) {
         Payload p = new Payload();
         payload(i, p);
-        return p.toString();
+        return renderer != null ? renderer.text(p.bytes, p.start, p.end) : p.toString();
+    }
+
+    /** Non-null when {@link #payload} gives binary records (trace.dat) instead of text; it renders them. */
+    public PayloadRenderer payloadRenderer() {
+        return renderer;
     }
 
     public TaskTable tasks() {

@@ -23,6 +23,7 @@ public final class EventStoreBuilder {
     private String clock = "local";
     private boolean nsClock = true;
     private int cpusDeclared = -1;
+    private PayloadRenderer renderer;
 
     /** Id of an event name ({@code kvm_exit}, without the {@code kvm:} system prefix). */
     public int eventType(byte[] b, int off, int len) {
@@ -61,6 +62,11 @@ public final class EventStoreBuilder {
     /** CPU count stated by the file header ({@code #P:2}, {@code cpus=2}), if any. */
     public void cpusDeclared(int n) {
         cpusDeclared = n;
+    }
+
+    /** For binary payloads (trace.dat records): how to show them as text; see {@link EventStore#payloadRenderer()}. */
+    public void payloadRenderer(PayloadRenderer r) {
+        renderer = r;
     }
 
     private void grow() {
@@ -109,6 +115,8 @@ public final class EventStoreBuilder {
         for (int k = 0; k < n; k++) tasks.task(p[k]);
         arena.trim();
         TaskTable taskTable = tasks.build();
-        return new EventStore(format, clock, nsClock, cpusDeclared, t, r, p, c, y, eventNames, taskTable, arena, lost, warnings);
+        EventStore store = new EventStore(format, clock, nsClock, cpusDeclared, t, r, p, c, y, eventNames, taskTable, arena, lost, warnings);
+        store.renderer = renderer;
+        return store;
     }
 }

@@ -1,0 +1,63 @@
+package dev.virtscope.format.tracedat;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+import dev.virtscope.format.LoadMonitor;
+
+/**
+ * One CPU's ring-buffer data: whole pages stored plainly (v6, v7 "none"), or for compressed v7
+ * files a sequence of chunks ({@code u32 count; count × (u32 csize, u32 usize, data)}), each
+ * decompressing to whole pages.
+ */
+final class CpuData {
+    private final ByteBuffer file;
+    private final DatFile dat;
+    private final Codec codec;
+    private byte[] page;
+    private byte[] src = new byte[0];
+    private byte[] dst = new byte[0];
+
+    CpuData(ByteBuffer file, DatFile dat, Codec codec) {
+        this.file = file.duplicate().order(dat.order);
+        this.dat = dat;
+        this.codec = codec;
+        this.page = new byte[Math.max(64, dat.pageSize)];
+    }
+
+    void walk(DatFile.Buffer b, int k, PageWalker walker, PageWalker.Sink sink, LoadMonitor monitor) throws IOException {
+        int cpu = b.cpu[k];
+        long off = b.offset[k];
+        long size = b.size[k];
+        if (off < 0 || off + size > file.limit())
+            throw new IOException("data at offset " + off + " (+" + size + ") lies beyond the end of the file");
+        int ps = dat.pageSize;
+        if (!b.compressed) {
+            int pages = 0;
+            for (long p = off; p < off + size; p += ps) {
+                int n = (int) Math.min(ps, off + size - p);
+                file.get((int) p, page, 0, n);
+                if (!walker.page(cpu, page, 0, n, sink)) throw new IOException("malformed page at offset " + p);
+                if ((++pages & 1023) == 0) monitor.checkCancelled();
+            }
+            return;
+        }
+        DatCursor c = new DatCursor(file, dat.order, (int) off);
+        long chunks = c.u32();
+        for (long ch = 0; ch < chunks; ch++) {
+            int csize = c.length(c.u32(), "compressed chunk");
+            long usize = c.u32();
+            if (usize > Integer.MAX_VALUE - 16) throw new IOException("chunk of " + usize + " bytes is too large");
+            if (src.length < csize) src = new byte[csize];
+            if (dst.length < usize) dst = new byte[(int) usize];
+            c.buf.get(c.pos, src, 0, csize);
+            c.pos += csize;
+            codec.decompress(src, 0, csize, dst, 0, (int) usize);
+            for (int p = 0; p < usize; p += ps) {
+                int n = (int) Math.min(ps, usize - p);
+                if (!walker.page(cpu, dst, p, n, sink)) throw new IOException("malformed page in chunk " + ch);
+            }
+            monitor.checkCancelled();
+        }
+    }
+}
