@@ -109,6 +109,28 @@ if [ "$last" != "$file" ]; then
 fi
 [ -x "${argv[0]}" ] || { echo "FAIL: ${argv[0]} is not an executable" >&2; exit 1; }
 
+# Cross-check with GLib, the implementation file managers use: the same entry with its program
+# swapped for a shim that records its arguments, started by `gio launch`.
+if command -v gio >/dev/null 2>&1; then
+  shim="$tmp/argv-shim"
+  cat > "$shim" <<SHIM
+#!/bin/sh
+for a in "\$@"; do printf '%s\0' "\$a"; done > "$tmp/argv.part"
+mv "$tmp/argv.part" "$tmp/argv"
+SHIM
+  chmod +x "$shim"
+  sed "s|^Exec=[^ ]*|Exec=$shim|" "$desktop" > "$tmp/shim.desktop"
+  env -u DISPLAY -u WAYLAND_DISPLAY gio launch "$tmp/shim.desktop" "${files[@]}"
+  for _ in $(seq 100); do [ -f "$tmp/argv" ] && break; sleep 0.1; done # gio returns once spawned
+  [ -f "$tmp/argv" ] || { echo "FAIL: gio launch did not run the entry" >&2; exit 1; }
+  mapfile -d '' glib_args < "$tmp/argv"
+  if [ ${#glib_args[@]} -ne $((${#argv[@]} - 1)) ] || [ "${glib_args[*]}" != "${argv[*]:1}" ]; then
+    echo "FAIL: gio launch passed [${glib_args[*]}], this script expanded [${argv[*]:1}]" >&2
+    exit 1
+  fi
+  echo "gio launch passed the same ${#glib_args[@]} argument(s)"
+fi
+
 echo "running with DISPLAY and WAYLAND_DISPLAY unset:"
 set +e
 output="$(env -u DISPLAY -u WAYLAND_DISPLAY "${argv[@]}" 2>&1)"
