@@ -6,6 +6,8 @@ public final class Formats {
     }
 
     public static FormatRegistry all() {
-        return new FormatRegistry();
+        return new FormatRegistry()
+                .register(new dev.virtscope.format.ftrace.FtraceFormat())
+                .register(new dev.virtscope.format.ftrace.TraceCmdReportFormat());
     }
 }

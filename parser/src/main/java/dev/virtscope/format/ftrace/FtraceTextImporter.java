@@ -1,0 +1,190 @@
+package dev.virtscope.format.ftrace;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import dev.virtscope.decode.ByteText;
+import dev.virtscope.format.LoadMonitor;
+import dev.virtscope.io.LineReader;
+import dev.virtscope.io.TraceSource;
+import dev.virtscope.store.EventStoreBuilder;
+import dev.virtscope.store.LostEvents;
+
+/**
+ * Reads ftrace-style text (kernel {@code trace}/{@code trace_pipe}, {@code trace-cmd report}) line by
+ * line into the event store: events, header facts ({@code #P:N}, overwritten entries, {@code cpus=N}),
+ * lost-event markers, tasks. A line it cannot use becomes a warning and the load goes on.
+ */
+final class FtraceTextImporter {
+    private static final int CHECK_EVERY = 4096;
+
+    private final EventStoreBuilder out;
+    private final boolean report;
+    private final FtraceLine line = new FtraceLine();
+    private final TaskLearner tasks;
+    private final EventKinds kinds;
+    private final LostMarkers lost;
+    private boolean clockSet;
+
+    /** @param report true for trace-cmd report text (event names padded with spaces) */
+    FtraceTextImporter(EventStoreBuilder out, boolean report) {
+        this.out = out;
+        this.report = report;
+        this.tasks = new TaskLearner(out);
+        this.kinds = new EventKinds(out);
+        this.lost = new LostMarkers(out.lost);
+    }
+
+    void load(TraceSource src, LoadMonitor monitor) throws IOException {
+        try (InputStream in = src.open()) {
+            LineReader lr = new LineReader(in);
+            while (lr.next()) {
+                long no = lr.lineNo();
+                if ((no & (CHECK_EVERY - 1)) == 0) {
+                    monitor.checkCancelled();
+                    monitor.progress(src.bytesRead(), src.size());
+                }
+                if (lr.truncated()) out.warnings.add(no, "line longer than " + LineReader.DEFAULT_MAX_LINE + " bytes, cut");
+                line(lr.buf(), lr.start(), lr.end(), no);
+            }
+        }
+        lost.finish();
+        tasks.inferVcpuProcesses();
+    }
+
+    void line(byte[] b, int s, int e, long no) {
+        int i = ByteText.skipSpaces(b, s, e);
+        if (i == e) return;
+        if (b[i] == '#') {
+            if (!lost.line(b, i, e, no)) Headers.ftraceHeader(b, i, e, out, lost, no);
+            return;
+        }
+        if (line.parse(b, s, e, report)) {
+            event(b);
+            return;
+        }
+        if (marker(b, i, e, no)) return;
+        out.warnings.add(no, line.reason + ": " + preview(b, i, e));
+    }
+
+    private void event(byte[] b) {
+        FtraceLine l = line;
+        if (!clockSet) {
+            clockSet = true;
+            switch (l.timeKind) {
+                case INTEGER, VERBOSE_RAW -> out.clock("counter", false);
+                case LATENCY_US -> out.clock("relative", true);
+                default -> {
+                }
+            }
+        }
+        long ts = l.ts;
+        int type = l.nameStart >= 0 ? out.eventType(b, l.nameStart, l.nameEnd - l.nameStart)
+                : kinds.messageType(b, l.payloadStart, l.payloadEnd);
+        out.add(ts, l.cpu, l.pid, type, out.payload(b, l.payloadStart, l.payloadEnd - l.payloadStart));
+        tasks.line(l, b, ts);
+        lost.event(l.cpu, ts);
+        switch (kinds.kind(type)) {
+            case EventKinds.SCHED_SWITCH -> tasks.schedSwitch(b, l.payloadStart, l.payloadEnd, ts);
+            case EventKinds.SCHED_WAKEUP -> tasks.wakeup(b, l.payloadStart, l.payloadEnd, ts);
+            default -> {
+            }
+        }
+    }
+
+    /** Lost-event lines and the trace-cmd report header lines; false if the line is none of them. */
+    private boolean marker(byte[] b, int s, int e, long no) {
+        for (int prefixes = 0; prefixes < 3; prefixes++) {
+            if (lost.line(b, s, e, no) || Headers.reportHeader(b, s, e, out)) return true;
+            // "tc-extract-default.dat: cpus=2", "kvmsample: CPU:0 [LOST 3 EVENTS]"
+            int c = ByteText.indexOf(b, s, e, ": ");
+            if (c < 0) return false;
+            s = ByteText.skipSpaces(b, c + 2, e);
+        }
+        return false;
+    }
+
+    static String preview(byte[] b, int s, int e) {
+        return new String(b, s, Math.min(e - s, 80), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Marker kinds kept per CPU until the next event on that CPU gives them a time. */
+    static final class LostMarkers {
+        private final LostEvents lost;
+        private int[] pendingIndex = new int[8];
+        private int[] pendingCpu = new int[8];
+        private int pending;
+        private long lastTs = Long.MIN_VALUE;
+
+        LostMarkers(LostEvents lost) {
+            this.lost = lost;
+        }
+
+        /**
+         * {@code CPU:N [LOST M EVENTS]}, {@code CPU:N [M EVENTS DROPPED]}, {@code CPU:N [EVENTS DROPPED]},
+         * {@code CPU:N [SUBBUFFER START]} (not a loss, only accepted) and {@code ##### CPU N buffer started ####}.
+         */
+        boolean line(byte[] b, int s, int e, long no) {
+            if (ByteText.startsWith(b, s, e, "CPU:")) {
+                int j = s + 4, k = j;
+                while (k < e && ByteText.isDigit(b[k])) k++;
+                long cpu = ByteText.parseDecimal(b, j, k);
+                if (cpu < 0 || !ByteText.startsWith(b, k, e, " [") || b[e - 1] != ']') return false;
+                int in = k + 2, end = e - 1;
+                if (ByteText.startsWith(b, in, end, "SUBBUFFER START")) return true;
+                if (ByteText.startsWith(b, in, end, "EVENTS DROPPED")) return add((int) cpu, -1, LostEvents.Kind.DROPPED, no);
+                if (ByteText.startsWith(b, in, end, "LOST ")) {
+                    int n0 = in + 5, n1 = n0;
+                    while (n1 < end && ByteText.isDigit(b[n1])) n1++;
+                    long n = ByteText.parseDecimal(b, n0, n1);
+                    return n >= 0 && ByteText.startsWith(b, n1, end, " EVENTS") && add((int) cpu, n, LostEvents.Kind.LOST, no);
+                }
+                int n1 = in;
+                while (n1 < end && ByteText.isDigit(b[n1])) n1++;
+                long n = ByteText.parseDecimal(b, in, n1);
+                return n >= 0 && ByteText.startsWith(b, n1, end, " EVENTS DROPPED") && add((int) cpu, n, LostEvents.Kind.DROPPED, no);
+            }
+            if (ByteText.startsWith(b, s, e, "##### CPU ")) {
+                int j = s + 10, k = j;
+                while (k < e && ByteText.isDigit(b[k])) k++;
+                long cpu = ByteText.parseDecimal(b, j, k);
+                return cpu >= 0 && ByteText.startsWith(b, k, e, " buffer started") && add((int) cpu, -1, LostEvents.Kind.BUFFER_STARTED, no);
+            }
+            return false;
+        }
+
+        boolean add(int cpu, long count, LostEvents.Kind kind, long no) {
+            if (pending == pendingIndex.length) {
+                pendingIndex = java.util.Arrays.copyOf(pendingIndex, pending * 2);
+                pendingCpu = java.util.Arrays.copyOf(pendingCpu, pending * 2);
+            }
+            pendingIndex[pending] = lost.size();
+            pendingCpu[pending] = cpu;
+            pending++;
+            lost.add(Long.MIN_VALUE, cpu, count, kind, no);
+            return true;
+        }
+
+        /** An event on cpu at ts: markers waiting for that CPU (or for any, cpu -1) take its time. */
+        void event(int cpu, long ts) {
+            lastTs = ts;
+            if (pending == 0) return;
+            int keep = 0;
+            for (int k = 0; k < pending; k++) {
+                if (pendingCpu[k] == cpu || pendingCpu[k] < 0) {
+                    lost.setTime(pendingIndex[k], ts);
+                } else {
+                    pendingIndex[keep] = pendingIndex[k];
+                    pendingCpu[keep++] = pendingCpu[k];
+                }
+            }
+            pending = keep;
+        }
+
+        /** Markers after the last event of their CPU get the time of the last event read. */
+        void finish() {
+            for (int k = 0; k < pending; k++) lost.setTime(pendingIndex[k], lastTs);
+            pending = 0;
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.virtscope.format.ftrace;
+
+import dev.virtscope.decode.ByteText;
+import dev.virtscope.store.EventStoreBuilder;
+import dev.virtscope.store.IntIntMap;
+import dev.virtscope.store.TaskTable;
+
+/**
+ * Keeps the task table up to date while lines are read: the comm and tgid of each event's own
+ * task, plus the comms and pids named inside sched_switch and sched_wakeup/sched_waking payloads
+ * (the only place where the next task of a CPU is named). Works on bytes; a String is made only
+ * the first time a comm is interned.
+ */
+final class TaskLearner {
+    private final EventStoreBuilder out;
+    /** tid → comm id last recorded, so unchanged comms cost one lookup. */
+    private final IntIntMap lastComm = new IntIntMap(-1);
+    private final IntIntMap tgidOf = new IntIntMap(-1);
+    private int[] tids = new int[64];
+    private int tidCount;
+
+    TaskLearner(EventStoreBuilder out) {
+        this.out = out;
+    }
+
+    /** The task of an event line. */
+    void line(FtraceLine l, byte[] b, long ts) {
+        if (l.tgid >= 0 && tgidOf.get(l.pid) != l.tgid) {
+            tgidOf.put(l.pid, l.tgid);
+            out.tasks.tgid(l.pid, l.tgid);
+        }
+        if (l.commUnknown) return;
+        if (l.commTruncated && knownStartsWith(l.pid, b, l.commStart, l.commEnd)) return;
+        seen(l.pid, b, l.commStart, l.commEnd, ts);
+    }
+
+    private boolean knownStartsWith(int tid, byte[] b, int s, int e) {
+        int id = lastComm.get(tid);
+        if (id < 0) return false;
+        String known = out.comms.get(id);
+        if (known.length() < e - s) return false;
+        for (int i = s; i < e; i++) if (known.charAt(i - s) != (b[i] & 0xff)) return false;
+        return true;
+    }
+
+    private void seen(int tid, byte[] b, int s, int e, long ts) {
+        if (s >= e) return;
+        int id = out.comms.intern(b, s, e - s);
+        int last = lastComm.get(tid);
+        if (last == id) return;
+        if (last < 0) addTid(tid);
+        lastComm.put(tid, id);
+        out.tasks.seen(tid, id, ts);
+    }
+
+    private void addTid(int tid) {
+        if (tidCount == tids.length) tids = java.util.Arrays.copyOf(tids, tidCount * 2);
+        tids[tidCount++] = tid;
+    }
+
+    /**
+     * sched_switch, kernel form {@code prev_comm=A prev_pid=1 … ==> next_comm=B next_pid=2 …} (also
+     * trace-cmd -R) or trace-cmd plugin form {@code A:1 [120] S ==> B:2 [120]}.
+     */
+    void schedSwitch(byte[] b, int s, int e, long ts) {
+        if (ByteText.startsWith(b, s, e, "prev_comm=")) {
+            keyed(b, s + 10, e, " prev_pid=", ts);
+            int n = ByteText.indexOf(b, s, e, "next_comm=");
+            if (n >= 0) keyed(b, n + 10, e, " next_pid=", ts);
+            return;
+        }
+        int arrow = ByteText.indexOf(b, s, e, " ==> ");
+        if (arrow < 0) return;
+        plugin(b, s, arrow, ts);
+        plugin(b, arrow + 5, e, ts);
+    }
+
+    /** sched_wakeup, sched_waking, sched_wakeup_new: {@code comm=A pid=1 prio=…}. */
+    void wakeup(byte[] b, int s, int e, long ts) {
+        if (ByteText.startsWith(b, s, e, "comm=")) keyed(b, s + 5, e, " pid=", ts);
+    }
+
+    /** comm value from s up to key, then the decimal pid after key. */
+    private void keyed(byte[] b, int s, int e, String key, long ts) {
+        int k = ByteText.indexOf(b, s, e, key);
+        if (k < 0) return;
+        int p = k + key.length();
+        int q = p;
+        while (q < e && ByteText.isDigit(b[q])) q++;
+        long pid = ByteText.parseDecimal(b, p, q);
+        if (pid > 0 && pid <= Integer.MAX_VALUE) seen((int) pid, b, s, k, ts); // pid 0 is each CPU's idle task
+    }
+
+    /** {@code comm:pid [prio]…}: the pid is the digits between the last ':' and the " [" after the comm. */
+    private void plugin(byte[] b, int s, int e, long ts) {
+        int br = ByteText.indexOf(b, s, e, " [");
+        if (br < 0) return;
+        int colon = br - 1;
+        while (colon > s && ByteText.isDigit(b[colon])) colon--;
+        if (colon <= s || b[colon] != ':' || colon == br - 1) return;
+        long pid = ByteText.parseDecimal(b, colon + 1, br);
+        if (pid > 0 && pid <= Integer.MAX_VALUE) seen((int) pid, b, s, colon, ts);
+    }
+
+    /**
+     * When the trace has no tgid column, a vCPU thread ({@code CPU n/KVM}) is given the tgid of the
+     * QEMU process that most plausibly owns it: the thread named {@code qemu*} with the highest tid
+     * not above the vCPU's tid (QEMU creates its vCPU threads right after its main thread starts, and
+     * Linux hands out tids in increasing order). A heuristic, so it never overrides a recorded tgid.
+     */
+    void inferVcpuProcesses() {
+        int[] qemu = new int[tidCount];
+        int nq = 0;
+        for (int i = 0; i < tidCount; i++) if (out.comms.get(lastComm.get(tids[i])).startsWith("qemu")) qemu[nq++] = tids[i];
+        java.util.Arrays.sort(qemu, 0, nq);
+        for (int i = 0; i < tidCount; i++) {
+            int t = tids[i];
+            if (tgidOf.get(t) >= 0 || TaskTable.vcpuFromComm(out.comms.get(lastComm.get(t))) < 0) continue;
+            int at = java.util.Arrays.binarySearch(qemu, 0, nq, t);
+            int k = at >= 0 ? at : -at - 2; // the largest qemu tid not above t
+            if (k < 0) continue;
+            int owner = qemu[k];
+            out.tasks.tgid(t, owner);
+            if (tgidOf.get(owner) < 0) out.tasks.tgid(owner, owner);
+        }
+    }
+}
