@@ -28,7 +28,7 @@ while [ $# -gt 0 ]; do
     --version) version="$2"; shift 2 ;;
     --dest) dest="$2"; shift 2 ;;
     --types) types="$2"; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "build-packages: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
