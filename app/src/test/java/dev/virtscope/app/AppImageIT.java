@@ -1,0 +1,84 @@
+package dev.virtscope.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The jpackage app-image as installed by the .deb: its own launcher and trimmed runtime, no JDK
+ * on the PATH needed. Runs only with {@code -Ppackage}, after packaging/build-packages.sh.
+ */
+class AppImageIT {
+    private static final Path IMAGE = Path.of(System.getProperty("virtscope.appImage", "target/jpackage/virtscope"));
+    private static final String POM_VERSION = System.getProperty("virtscope.version");
+
+    @Test
+    void launcherPrintsTheVersionWithoutADisplay() throws Exception {
+        Result r = run("--version");
+        assertEquals(0, r.exit, r.err);
+        assertEquals("virtscope " + POM_VERSION, r.out.strip());
+    }
+
+    @Test
+    void launcherRunsTheHeadlessCommandLine() throws Exception {
+        Result r = run("--help");
+        assertEquals(0, r.exit, r.err);
+        assertTrue(r.out.startsWith("Usage: virtscope"), r.out);
+    }
+
+    @Test
+    void runtimeHoldsTheModulesJavaFxNeedsAndNotTheWholeJdk() throws IOException {
+        String release = Files.readString(IMAGE.resolve("lib/runtime/release"), StandardCharsets.UTF_8);
+        String modulesLine = release.lines().filter(l -> l.startsWith("MODULES=")).findFirst().orElseThrow();
+        List<String> modules = Arrays.asList(modulesLine.substring("MODULES=".length()).replace("\"", "").split(" "));
+        for (String needed : List.of("java.base", "java.desktop", "jdk.unsupported", "jdk.jfr")) {
+            assertTrue(modules.contains(needed), needed + " in " + modules);
+        }
+        assertFalse(modules.contains("jdk.compiler"), "a trimmed runtime, not a JDK: " + modules);
+    }
+
+    @Test
+    void launcherGivesTheJvmThreeQuartersOfMemory() throws IOException {
+        String cfg = Files.readString(IMAGE.resolve("lib/app/virtscope.cfg"), StandardCharsets.UTF_8);
+        assertTrue(cfg.contains("java-options=-XX:MaxRAMPercentage=75"), cfg);
+        assertTrue(cfg.contains("app.mainclass=dev.virtscope.app.Launcher"), cfg);
+    }
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    private static Result run(String... args) throws IOException, InterruptedException {
+        Path launcher = IMAGE.resolve("bin/virtscope");
+        assertTrue(Files.isExecutable(launcher), launcher + " is built by packaging/build-packages.sh");
+        List<String> cmd = new ArrayList<>(List.of(launcher.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().remove("DISPLAY");
+        pb.environment().remove("WAYLAND_DISPLAY");
+        Path out = Files.createTempFile("virtscope-it", ".out");
+        Path err = Files.createTempFile("virtscope-it", ".err");
+        try {
+            Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            // a bound so a hung child cannot hang the build, not a performance expectation
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError(launcher + " " + String.join(" ", args) + " did not finish");
+            }
+            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+}
