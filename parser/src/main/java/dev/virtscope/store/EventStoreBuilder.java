@@ -49,6 +49,16 @@ public final class EventStoreBuilder {
         size++;
     }
 
+    /** The payload reference of the last event added (for multi-line payloads that continue it). */
+    public long lastPayload() {
+        return ref[size - 1];
+    }
+
+    /** Points the last event added at another payload (its payload grew by a continuation line). */
+    public void replaceLastPayload(long payloadRef) {
+        ref[size - 1] = payloadRef;
+    }
+
     public int size() {
         return size;
     }

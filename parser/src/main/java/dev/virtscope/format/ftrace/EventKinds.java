@@ -12,6 +12,8 @@ import dev.virtscope.store.EventStoreBuilder;
 final class EventKinds {
     /** SCHED_TASK: any other sched_* event whose payload starts with {@code comm=X pid=N}; TASK_RENAME: prctl/exec renames. */
     static final byte OTHER = 0, SCHED_SWITCH = 1, SCHED_WAKEUP = 2, SCHED_TASK = 3, TASK_RENAME = 4;
+    /** trace_printk / trace_marker text, which may run on over indented lines when it holds newlines */
+    static final byte TEXT = 5;
 
     private final EventStoreBuilder out;
     private byte[] kindOf = new byte[0];
@@ -36,6 +38,7 @@ final class EventKinds {
             case "sched_switch" -> SCHED_SWITCH;
             case "sched_wakeup", "sched_waking", "sched_wakeup_new" -> SCHED_WAKEUP;
             case "task_rename" -> TASK_RENAME;
+            case "bprint", "bputs", "print" -> TEXT;
             default -> name.startsWith("sched_") ? SCHED_TASK : OTHER;
         };
     }

@@ -29,6 +29,9 @@ final class FtraceTextImporter {
     private boolean clockSet;
 
     /** @param report true for trace-cmd report text (event names padded with spaces) */
+    /** The previous line was a text event (or its continuation): an indented unparsable line continues it. */
+    private boolean lastWasEvent;
+
     FtraceTextImporter(EventStoreBuilder out, boolean report) {
         this.out = out;
         this.report = report;
@@ -65,15 +68,35 @@ final class FtraceTextImporter {
             return;
         }
         if (line.parse(b, s, e, report)) {
-            event(b);
+            lastWasEvent = event(b) == EventKinds.TEXT;
             return;
         }
+        boolean continues = lastWasEvent && i > s;
+        lastWasEvent = false;
         if (marker(b, i, e, no)) return;
+        if (continues) {
+            // a trace_printk/bprint text holding '\n' goes on, indented, on the next line of the file
+            continuation(b, s, e);
+            lastWasEvent = true;
+            return;
+        }
         // past the kept warnings only the count matters: skip building the text
         out.warnings.add(no, out.warnings.count() < Warnings.KEPT ? line.reason + ": " + preview(b, i, e) : line.reason);
     }
 
-    private void event(byte[] b) {
+    private void continuation(byte[] b, int s, int e) {
+        dev.virtscope.store.Payload prev = new dev.virtscope.store.Payload();
+        out.arena.view(out.lastPayload(), prev);
+        int plen = prev.end - prev.start;
+        byte[] joined = new byte[plen + 1 + (e - s)];
+        System.arraycopy(prev.bytes, prev.start, joined, 0, plen);
+        joined[plen] = '\n';
+        System.arraycopy(b, s, joined, plen + 1, e - s);
+        out.replaceLastPayload(out.payload(joined, 0, joined.length));
+    }
+
+    /** Adds the parsed line as an event; returns its kind. */
+    private byte event(byte[] b) {
         FtraceLine l = line;
         if (!clockSet) {
             clockSet = true;
@@ -90,13 +113,15 @@ final class FtraceTextImporter {
         out.add(ts, l.cpu, l.pid, type, out.payload(b, l.payloadStart, l.payloadEnd - l.payloadStart));
         tasks.line(l, b, ts);
         lost.event(l.cpu, ts);
-        switch (kinds.kind(type)) {
+        byte kind = kinds.kind(type);
+        switch (kind) {
             case EventKinds.SCHED_SWITCH -> tasks.schedSwitch(b, l.payloadStart, l.payloadEnd, ts);
             case EventKinds.SCHED_WAKEUP, EventKinds.SCHED_TASK -> tasks.wakeup(b, l.payloadStart, l.payloadEnd, ts);
             case EventKinds.TASK_RENAME -> tasks.rename(b, l.payloadStart, l.payloadEnd, ts);
             default -> {
             }
         }
+        return kind;
     }
 
     /** Lost-event lines and the trace-cmd report header lines; false if the line is none of them. */

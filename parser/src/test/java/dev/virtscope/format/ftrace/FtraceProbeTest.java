@@ -23,9 +23,9 @@ class FtraceProbeTest {
     void textSamplesAreToldApart() throws IOException {
         for (String sample : SampleTexts.all()) {
             byte[] head = new TraceSource(Samples.path(sample)).head();
-            // trace-cmd report files are the generated report-* ones and the trappy/Trace Compass files whose
+            // trace-cmd report files are the ones named report and the trappy/Trace Compass files whose
             // event names are padded (report) rather than followed by one space (kernel)
-            boolean isReport = sample.contains("/report-") || hasPaddedNames(head);
+            boolean isReport = sample.contains("report") || hasPaddedNames(head);
             assertEquals(isReport ? 0 : 100, kernel.probe(head) == 0 ? 0 : 100, sample);
             assertEquals(isReport ? 100 : 0, report.probe(head) == 0 ? 0 : 100, sample);
         }

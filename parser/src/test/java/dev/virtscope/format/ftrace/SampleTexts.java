@@ -30,9 +30,11 @@ final class SampleTexts {
     static List<String> all() throws IOException {
         List<String> out = new ArrayList<>();
         add(out, "generated/ftrace", f -> true);
-        add(out, "generated/trace-cmd", f -> f.startsWith("report-"));
+        add(out, "generated/trace-cmd", f -> f.startsWith("report-") || f.endsWith(".report.txt.xz") || f.endsWith(".trace.txt.xz"));
+        add(out, "captured/ftrace", f -> f.endsWith(".txt.xz"));
+        add(out, "captured/nested", f -> f.contains(".ftrace") || f.contains(".report"));
         add(out, "public/tracecompass-incubator", f -> true);
-        add(out, "public/trappy", f -> f.endsWith(".txt"));
+        add(out, "public/trappy", f -> f.endsWith(".txt") || f.contains(".dat.report"));
         return out;
     }
 
@@ -52,7 +54,12 @@ final class SampleTexts {
     }
 
     static long eventLines(List<String> lines) {
-        return lines.stream().filter(l -> !l.isBlank() && !NOT_EVENT.matcher(l).matches()).count();
+        return lines.stream().filter(l -> !l.isBlank() && !NOT_EVENT.matcher(l).matches() && !continuation(l)).count();
+    }
+
+    /** An indented line without any ':' cannot be an event header: it is the rest of a multi-line trace_printk text. */
+    static boolean continuation(String l) {
+        return Character.isWhitespace(l.charAt(0)) && l.indexOf(':') < 0;
     }
 
     /** Lines on which {@code name:} is the event (the token right after the time column). */
