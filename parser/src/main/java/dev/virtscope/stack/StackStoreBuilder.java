@@ -2,6 +2,7 @@ package dev.virtscope.stack;
 
 import java.util.Arrays;
 
+import dev.virtscope.store.LongIntMap;
 import dev.virtscope.store.StringTable;
 
 /**
@@ -13,11 +14,11 @@ public final class StackStoreBuilder {
     final StringTable names = new StringTable(), dsos = new StringTable(), comms = new StringTable(), events = new StringTable();
     int[] frameName = new int[256], frameDso = new int[256];
     int frames;
-    private final LongIntHash frameIds = new LongIntHash();
+    private final LongIntMap frameIds = new LongIntMap();
 
     int[] parent = new int[1024], frame = new int[1024], depth = new int[1024];
     int nodes = 1;
-    private final LongIntHash children = new LongIntHash();
+    private final LongIntMap children = new LongIntMap();
 
     long[] ts = new long[1024];
     int[] cpu = new int[1024], pid = new int[1024], tid = new int[1024], comm = new int[1024], event = new int[1024], stack = new int[1024];

@@ -5,6 +5,8 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 
+import dev.virtscope.store.LongIntMap;
+
 /**
  * The stackcollapse-perf.pl state machine over perf script lines, fed one line at a time (no
  * newline). Samples go into a trie (frame after frame, the process name last) whose nodes carry
@@ -32,7 +34,7 @@ public final class StackCollapser {
     private int[] parent = new int[1 << 12], label = new int[1 << 12];
     private long[] count = new long[1 << 12];
     private int nodes = 1;
-    private final LongIntMap children = new LongIntMap();
+    private final LongIntMap children = new LongIntMap(1 << 12);
 
     // frame text (raw "sym (dso" bytes) → folded text; kinds: 0 other comm, 1 comm java, 2 addr2line text
     private final ByteKeyMap[] rawFrames = {new ByteKeyMap(), new ByteKeyMap(), new ByteKeyMap()};

@@ -2,6 +2,7 @@ package dev.virtscope.stack.flame;
 
 import java.util.Arrays;
 
+import dev.virtscope.store.LongIntMap;
 import dev.virtscope.store.StringTable;
 
 /**
@@ -15,7 +16,7 @@ public final class FlameTree {
     int[] parent = new int[1024], name = new int[1024], depth = new int[1024];
     double[] total = new double[1024], self = new double[1024], base = new double[1024], baseSelf = new double[1024];
     int size = 1;
-    private final LongIntMapLite children = new LongIntMapLite();
+    private final LongIntMap children = new LongIntMap();
     int[] childStart, childList;
     boolean differential;
     int maxDepth;
@@ -132,48 +133,5 @@ public final class FlameTree {
         int[] p = new int[depth[n]];
         for (int i = p.length - 1, x = n; i >= 0; i--, x = parent[x]) p[i] = x;
         return p;
-    }
-
-    /** Small long→int map for the child table. */
-    static final class LongIntMapLite {
-        private static final long FREE = Long.MIN_VALUE;
-        private long[] keys = new long[1 << 10];
-        private int[] values = new int[1 << 10];
-        private int n;
-
-        LongIntMapLite() {
-            Arrays.fill(keys, FREE);
-        }
-
-        int get(long k) {
-            int mask = keys.length - 1;
-            for (int i = mix(k) & mask; ; i = (i + 1) & mask) {
-                if (keys[i] == k) return values[i];
-                if (keys[i] == FREE) return -1;
-            }
-        }
-
-        void put(long k, int v) {
-            int mask = keys.length - 1;
-            int i = mix(k) & mask;
-            while (keys[i] != FREE && keys[i] != k) i = (i + 1) & mask;
-            if (keys[i] == FREE) n++;
-            keys[i] = k;
-            values[i] = v;
-            if (n * 2 > keys.length) {
-                long[] ok = keys;
-                int[] ov = values;
-                keys = new long[ok.length * 2];
-                values = new int[ok.length * 2];
-                Arrays.fill(keys, FREE);
-                n = 0;
-                for (int j = 0; j < ok.length; j++) if (ok[j] != FREE) put(ok[j], ov[j]);
-            }
-        }
-
-        private static int mix(long k) {
-            long h = k * 0x9E3779B97F4A7C15L;
-            return (int) (h ^ (h >>> 31));
-        }
     }
 }

@@ -1,15 +1,29 @@
-package dev.virtscope.format.perf;
+package dev.virtscope.store;
 
 import java.util.Arrays;
 
-/** Open-addressing long→int map without boxing: the child table of the fold trie. */
-final class LongIntMap {
-    private long[] keys = new long[1 << 12];
-    private int[] values = new int[1 << 12];
-    private boolean[] used = new boolean[1 << 12];
+/**
+ * Open-addressing long→int map with no boxing: trie child tables (key = parent id and frame id packed
+ * into a long) and frame interning. Any long is a valid key; {@link #get} answers -1 when absent.
+ */
+public final class LongIntMap {
+    private long[] keys;
+    private int[] values;
+    private boolean[] used;
     private int size;
 
-    int get(long k) {
+    public LongIntMap() {
+        this(1 << 10);
+    }
+
+    /** @param capacity initial slots, a power of two */
+    public LongIntMap(int capacity) {
+        keys = new long[capacity];
+        values = new int[capacity];
+        used = new boolean[capacity];
+    }
+
+    public int get(long k) {
         int mask = keys.length - 1;
         for (int i = mix(k) & mask; ; i = (i + 1) & mask) {
             if (!used[i]) return -1;
@@ -17,7 +31,7 @@ final class LongIntMap {
         }
     }
 
-    void put(long k, int v) {
+    public void put(long k, int v) {
         int mask = keys.length - 1;
         int i = mix(k) & mask;
         while (used[i] && keys[i] != k) i = (i + 1) & mask;
@@ -28,6 +42,16 @@ final class LongIntMap {
         }
         values[i] = v;
         if (size * 2 > keys.length) grow();
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** Empties the map, keeping its capacity (the fold trie is reused per file). */
+    public void clear() {
+        Arrays.fill(used, false);
+        size = 0;
     }
 
     private void grow() {
@@ -43,11 +67,6 @@ final class LongIntMap {
 
     private static int mix(long k) {
         long h = k * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 29));
-    }
-
-    void clear() {
-        Arrays.fill(used, false);
-        size = 0;
+        return (int) (h ^ (h >>> 31));
     }
 }
