@@ -85,6 +85,7 @@ class HistogramNestedCaptureTest {
         for (String[] q : new String[][]{{"p50", "50"}, {"p90", "90"}, {"p99", "99"}, {"p999", "99.9"}}) {
             long exact = NestedCaptures.percentile(sorted, Double.parseDouble(q[1]));
             assertEquals(exact, p.get(q[0]).asLong(), exact / 1000.0 + 1, what + " " + q[0]);
+            assertTrue(p.get(q[0]).asLong() <= p.get("max").asLong(), what + ": no percentile above the max");
         }
 
         if (reason == null) {
