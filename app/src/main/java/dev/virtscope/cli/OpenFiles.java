@@ -18,7 +18,10 @@ final class OpenFiles {
 
     static int run(String[] files, PrintWriter out, PrintWriter err, java.util.Map<String, String> env) {
         if (notBlank(env.get("DISPLAY")) || notBlank(env.get("WAYLAND_DISPLAY"))) {
-            dev.virtscope.gui.VirtScopeApp.launch(java.util.Arrays.stream(files).map(Path::of).toList());
+            if (!dev.virtscope.gui.VirtScopeApp.launch(java.util.Arrays.stream(files).map(Path::of).toList())) {
+                err.println("virtscope: handed to the VirtScope window already running");
+                err.flush();
+            }
             return ExitCodes.OK;
         }
         int code = ExitCodes.OK;

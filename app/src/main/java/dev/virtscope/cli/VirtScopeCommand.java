@@ -21,6 +21,8 @@ public final class VirtScopeCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new VirtScopeCommand());
         for (Object sub : subcommands()) cl.addSubcommand(sub);
+        // picocli does not pass the version provider down: without this, `virtscope info --version` prints nothing
+        for (CommandLine sub : cl.getSubcommands().values()) sub.getCommandSpec().versionProvider(new Version());
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
             line.getErr().println("virtscope: " + ex.getMessage());
             return ExitCodes.BAD_INPUT;

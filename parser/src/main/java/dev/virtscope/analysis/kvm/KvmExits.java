@@ -82,7 +82,7 @@ public final class KvmExits {
             if (t != exitT && t != entryT && t != pioT && t != msrT && t != mmioT && t != uexitT) continue;
             int key = key(s, i);
             if (t == exitT) {
-                s.payload(i, p);
+                PayloadText.of(s, i, p);
                 if (!x.parseKey(p.bytes, p.start, p.end)) continue;
                 int prev = open.get(key);
                 if (prev >= 0) {
@@ -121,7 +121,7 @@ public final class KvmExits {
                 entryIdx[r] = i;
                 durNs[r] = s.ts(i) - s.ts(ex);
                 if (vcpu[r] < 0) {
-                    s.payload(i, p);
+                    PayloadText.of(s, i, p);
                     if (en.parse(p.bytes, p.start, p.end) && en.vcpu >= 0) vcpu[r] = (int) en.vcpu;
                 }
                 int u = uexitAt.get(key);
@@ -134,7 +134,7 @@ public final class KvmExits {
                     continue;
                 }
                 if (subKey[r] >= 0) continue;
-                s.payload(i, p);
+                PayloadText.of(s, i, p);
                 boolean ok = t == pioT ? acc.parsePio(p.bytes, p.start, p.end)
                         : t == msrT ? acc.parseMsr(p.bytes, p.start, p.end) : acc.parseMmio(p.bytes, p.start, p.end);
                 if (ok) subKey[r] = acc.key;

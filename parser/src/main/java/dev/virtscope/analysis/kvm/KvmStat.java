@@ -94,13 +94,13 @@ public final class KvmStat {
             boolean write = false;
             if (t == entryT && entryT >= 0) end = true;
             else if (e == Event.IOPORT && t == pioT && pioT >= 0) {
-                s.payload(i, p);
+                PayloadText.of(s, i, p);
                 if (!a.parsePio(p.bytes, p.start, p.end)) continue;
                 begin = true;
                 key = a.key;
                 write = a.write;
             } else if (e == Event.MSR && t == msrT && msrT >= 0) {
-                s.payload(i, p);
+                PayloadText.of(s, i, p);
                 if (!a.parseMsr(p.bytes, p.start, p.end)) continue;
                 begin = true;
                 key = a.key;
@@ -108,7 +108,7 @@ public final class KvmStat {
             } else if (e == Event.MMIO && t == exitT && exitT >= 0) {
                 begin = true;
             } else if (e == Event.MMIO && t == mmioT && mmioT >= 0) {
-                s.payload(i, p);
+                PayloadText.of(s, i, p);
                 if (!a.parseMmio(p.bytes, p.start, p.end)) continue;
                 key = a.key;
                 write = a.write;
@@ -178,7 +178,7 @@ public final class KvmStat {
         int known = ti < 0 ? -1 : s.tasks().vcpu(ti);
         if (known >= 0) return known;
         if (isEntry) {
-            s.payload(i, p);
+            PayloadText.of(s, i, p);
             if (en.parse(p.bytes, p.start, p.end) && en.vcpu >= 0) return (int) en.vcpu;
         }
         return -1;

@@ -35,10 +35,12 @@ public final class LatencySummary {
         maxNs = n == 0 ? 0 : max;
         meanNs = n == 0 ? 0 : mean;
         stddevNs = n < 2 ? 0 : Math.sqrt(m2 / (n - 1));
-        p50 = n == 0 ? 0 : h.getValueAtPercentile(50);
-        p90 = n == 0 ? 0 : h.getValueAtPercentile(90);
-        p99 = n == 0 ? 0 : h.getValueAtPercentile(99);
-        p999 = n == 0 ? 0 : h.getValueAtPercentile(99.9);
+        // HdrHistogram answers with the top of a value's bucket, which can exceed the exact max: never
+        // print a percentile above the max
+        p50 = n == 0 ? 0 : Math.min(maxNs, h.getValueAtPercentile(50));
+        p90 = n == 0 ? 0 : Math.min(maxNs, h.getValueAtPercentile(90));
+        p99 = n == 0 ? 0 : Math.min(maxNs, h.getValueAtPercentile(99));
+        p999 = n == 0 ? 0 : Math.min(maxNs, h.getValueAtPercentile(99.9));
     }
 
     public double relStddevPct() {

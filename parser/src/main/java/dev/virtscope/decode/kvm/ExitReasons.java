@@ -111,6 +111,42 @@ public final class ExitReasons {
         return SVM.get(code);
     }
 
+    private static final java.util.concurrent.ConcurrentHashMap<Long, byte[]> PRINTED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final long VMX_FAILED_VMENTRY = 0x80000000L;
+
+    /**
+     * The reason text the kernel's kvm_exit print fmt makes of a raw {@code exit_reason} and {@code isa}
+     * ({@code kvm_print_exit_reason} in arch/x86/kvm/trace.h): VMX names the low 16 bits and appends the
+     * flags ({@code FAILED_VMENTRY}), SVM names the whole code, and a value outside the table prints as
+     * {@code 0x..} like {@code __print_symbolic}; an unknown ISA gives the number in hex. Cached: the
+     * same few reasons repeat millions of times.
+     */
+    public static byte[] printedName(int isa, long exitReason) {
+        long v = exitReason & 0xffffffffL;
+        return PRINTED.computeIfAbsent((long) isa << 32 | v, k -> printedText(isa, v).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    private static String printedText(int isa, long v) {
+        if (isa == ISA_SVM) {
+            String n = SVM.get((int) v);
+            return n != null ? n : "0x" + Long.toHexString(v);
+        }
+        if (isa != ISA_VMX) return "0x" + Long.toHexString(v);
+        String n = VMX.get((int) (v & 0xffff));
+        StringBuilder sb = new StringBuilder(n != null ? n : "0x" + Long.toHexString(v & 0xffff));
+        long flags = v & ~0xffffL;
+        if (flags != 0) {
+            sb.append(' ');
+            if ((flags & VMX_FAILED_VMENTRY) != 0) {
+                sb.append("FAILED_VMENTRY");
+                flags &= ~VMX_FAILED_VMENTRY;
+                if (flags != 0) sb.append(' ');
+            }
+            if (flags != 0) sb.append("0x").append(Long.toHexString(flags));
+        }
+        return sb.toString();
+    }
+
     public static String name(int isa, int code) {
         String n = isa == ISA_SVM ? svmName(code) : vmxName(code);
         return n != null ? n : "0x" + Integer.toHexString(code);

@@ -11,6 +11,9 @@ import dev.virtscope.decode.ByteText;
  * <li>kvm_msr {@code msr_write 6e0 = 0x3f0b5c2bd1e} ({@code "msr_%s %x = 0x%llx%s"}, index in hex
  *     without 0x, {@code  (#GP)} when the access faulted)</li>
  * </ul>
+ * and the raw-field form of each ({@code trace-cmd report -R}): {@code rw=1 port=0x70 size=1 count=1 val=0x8f},
+ * {@code type=1 len=4 gpa=0xfee000f0 val=0xff}, {@code write=1 ecx=4b564d01 data=0xe8c21 exception=0}
+ * ({@code ecx} in hex without 0x, as the print fmt's {@code %x}).
  * {@link #parse} fills {@link #kind}, {@link #write}, {@link #key} (port, gpa or MSR index) and the rest.
  */
 public final class KvmAccess {
@@ -31,7 +34,7 @@ public final class KvmAccess {
         t.reset(b, s, e);
         if (!t.next()) return false;
         if (t.is("pio_write")) write = true;
-        else if (!t.is("pio_read")) return false;
+        else if (!t.is("pio_read")) return rawPio(b, s, e);
         while (t.next()) {
             if (t.is("at")) key = t.nextHex();
             else if (t.is("size")) size = t.nextDecimal();
@@ -44,7 +47,9 @@ public final class KvmAccess {
     public boolean parseMmio(byte[] b, int s, int e) {
         reset(MMIO);
         t.reset(b, s, e);
-        if (!t.next() || !t.is("mmio") || !t.next()) return false;
+        if (!t.next()) return false;
+        if (!t.is("mmio")) return rawMmio(b, s, e);
+        if (!t.next()) return false;
         if (t.is("write")) mmioType = MMIO_WRITE;
         else if (t.is("read")) mmioType = MMIO_READ;
         else if (t.is("unsatisfied-read")) mmioType = MMIO_UNSATISFIED_READ;
@@ -63,11 +68,43 @@ public final class KvmAccess {
         t.reset(b, s, e);
         if (!t.next()) return false;
         if (t.is("msr_write")) write = true;
-        else if (!t.is("msr_read")) return false;
+        else if (!t.is("msr_read")) return rawMsr(b, s, e);
         key = t.nextHex();
         if (t.next() && t.is("=")) value = t.nextHex();
         faulted = ByteText.indexOf(b, s, e, "(#GP)") >= 0;
         return key >= 0;
+    }
+
+    private boolean rawPio(byte[] b, int s, int e) {
+        long rw = RawFields.field(b, s, e, "rw");
+        key = RawFields.field(b, s, e, "port");
+        if (rw < 0 || key < 0) return false;
+        write = rw == 1;
+        size = RawFields.field(b, s, e, "size");
+        count = RawFields.field(b, s, e, "count");
+        value = RawFields.field(b, s, e, "val");
+        return true;
+    }
+
+    private boolean rawMmio(byte[] b, int s, int e) {
+        long type = RawFields.field(b, s, e, "type");
+        key = RawFields.field(b, s, e, "gpa");
+        if (type < MMIO_UNSATISFIED_READ || type > MMIO_WRITE || key < 0) return false;
+        mmioType = (int) type;
+        write = mmioType == MMIO_WRITE;
+        size = RawFields.field(b, s, e, "len");
+        value = RawFields.field(b, s, e, "val");
+        return true;
+    }
+
+    private boolean rawMsr(byte[] b, int s, int e) {
+        long w = RawFields.field(b, s, e, "write");
+        key = RawFields.hexField(b, s, e, "ecx");
+        if (w < 0 || key < 0) return false;
+        write = w == 1;
+        value = RawFields.field(b, s, e, "data");
+        faulted = RawFields.field(b, s, e, "exception") > 0;
+        return true;
     }
 
     private void reset(int k) {

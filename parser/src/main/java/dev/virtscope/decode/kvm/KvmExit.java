@@ -12,6 +12,10 @@ import dev.virtscope.decode.ByteText;
  * <li>kernel 6.18: the same followed by {@code requests 0x..}</li>
  * <li>trace-cmd's kvm plugin: {@code reason HLT rip 0x.. info 0 0} (no vcpu)</li>
  * <li>perf script {@code kvm:kvm_exit}: the kernel form</li>
+ * <li>raw fields, {@code trace-cmd report -R} and trace.dat records whose print fmt is not evaluated:
+ *     {@code exit_reason=1024 guest_rip=0xfff0 isa=2 info1=0x.. info2=0x.. intr_info=0x.. error_code=0x.. vcpu_id=0};
+ *     the number is named from the table {@code isa} selects, as the kernel's print fmt would
+ *     ({@link ExitReasons#printedName}), so rows match the tracefs text of the same run</li>
  * </ul>
  * and an {@code isa N} pair wherever a tool prints it. The reason keeps its printed bytes: SVM names may
  * contain a space ({@code PF excp}) and VMX may append flags ({@code FAILED_VMENTRY}), so it runs up to
@@ -61,7 +65,30 @@ public final class KvmExit {
             else if (t.is("requests")) requests = t.nextHex();
             else if (t.is("isa")) isa = t.nextDecimal();
         }
+        if (reasonStart < 0) return parseRaw(b, s, e, true);
         return reasonStart >= 0 && reasonEnd > reasonStart;
+    }
+
+    /** The raw-field form; {@code full} also reads the fields the hot path leaves ABSENT. */
+    private boolean parseRaw(byte[] b, int s, int e, boolean full) {
+        long code = RawFields.field(b, s, e, "exit_reason");
+        if (code < 0) return false;
+        long isaField = RawFields.field(b, s, e, "isa");
+        byte[] name = ExitReasons.printedName(isaField < 0 ? ExitReasons.ISA_UNKNOWN : (int) isaField, code);
+        bytes = name;
+        reasonStart = 0;
+        reasonEnd = name.length;
+        vcpu = RawFields.field(b, s, e, "vcpu_id");
+        intrInfo = RawFields.field(b, s, e, "intr_info");
+        if (full) {
+            isa = isaField;
+            rip = RawFields.field(b, s, e, "guest_rip");
+            info1 = RawFields.field(b, s, e, "info1");
+            info2 = RawFields.field(b, s, e, "info2");
+            errorCode = RawFields.field(b, s, e, "error_code");
+            requests = RawFields.field(b, s, e, "requests");
+        }
+        return true;
     }
 
     /**
@@ -82,7 +109,7 @@ public final class KvmExit {
             i = j;
         }
         int r = ByteText.indexOf(b, i, e, "reason ");
-        if (r < 0) return false;
+        if (r < 0) return parseRaw(b, s, e, false);
         int rs = r + 7;
         int rip = ByteText.indexOf(b, rs, e, " rip ");
         int re = rip;
