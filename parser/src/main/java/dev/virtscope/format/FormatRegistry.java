@@ -33,7 +33,8 @@ public final class FormatRegistry {
         if (best == null) {
             StringBuilder tried = new StringBuilder();
             for (TraceFormat f : formats) tried.append(tried.length() == 0 ? "" : ", ").append(f.name());
-            String what = head.length == 0 ? "the file is empty" : "its first lines match no known trace format";
+            String kind = FileKinds.describe(head);
+            String what = head.length == 0 ? "the file is empty" : kind != null ? kind : "its first lines match no known trace format";
             throw new UnrecognisedFormatException(src.path() + ": not a recognised trace (" + what + "; tried: " + tried + ")");
         }
         return best;

@@ -99,6 +99,9 @@ public final class SimpletraceBinaryFormat implements TraceFormat {
                 }
             } catch (EOFException e) {
                 b.warnings.add(in.offset(), "trace ends inside a record (QEMU killed while writing?): " + e.getMessage());
+            } catch (Damaged e) {
+                // records cannot be resynchronised after a bad length: keep what came before
+                b.warnings.add(e.offset, e.getMessage() + "; the rest of the file is not read");
             }
         }
 
@@ -140,7 +143,7 @@ public final class SimpletraceBinaryFormat implements TraceFormat {
                     record(true);
                     if ((++n & 0xffff) == 0) monitor.checkCancelled();
                 } else {
-                    throw new IOException(source.path() + ": unknown record type " + rectype + " at offset " + (in.offset() - 8));
+                    throw new Damaged("unknown record type " + rectype, in.offset() - 8);
                 }
             }
         }
@@ -160,7 +163,7 @@ public final class SimpletraceBinaryFormat implements TraceFormat {
             long ts = in.u64();
             long length = in.u32();
             long pid = in.u32();
-            if (length < RECORD_HEADER || length > (1 << 24)) throw new IOException(source.path() + ": bad record length " + length + " at offset " + at);
+            if (length < RECORD_HEADER || length > (1 << 24)) throw new Damaged("bad record length " + length, at);
             int argLen = (int) length - RECORD_HEADER;
             ensureRec(argLen);
             in.bytes(rec, 0, argLen);
@@ -251,6 +254,16 @@ public final class SimpletraceBinaryFormat implements TraceFormat {
             if (in.bigEndian) for (int k = 0; k < 4; k++) v = (v << 8) | (rec[off + k] & 0xff);
             else for (int k = 3; k >= 0; k--) v = (v << 8) | (rec[off + k] & 0xff);
             return v;
+        }
+
+        /** A record that cannot be read: the file is damaged from this offset on. */
+        private static final class Damaged extends IOException {
+            final long offset;
+
+            Damaged(String message, long offset) {
+                super(message + " at offset " + offset);
+                this.offset = offset;
+            }
         }
 
         private void ensureRec(int n) {
