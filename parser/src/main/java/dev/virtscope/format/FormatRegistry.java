@@ -21,6 +21,9 @@ public final class FormatRegistry {
 
     public TraceFormat detect(TraceSource src) throws IOException {
         byte[] head = src.head();
+        // an image or archive can hold trace-like text (a tar of a trace does): name it before any importer claims it
+        String kind = FileKinds.describe(head);
+        if (kind != null) throw new UnrecognisedFormatException(src.path() + ": not a recognised trace (" + kind + ")");
         TraceFormat best = null;
         int bestScore = 0;
         for (TraceFormat f : formats) {
@@ -33,8 +36,7 @@ public final class FormatRegistry {
         if (best == null) {
             StringBuilder tried = new StringBuilder();
             for (TraceFormat f : formats) tried.append(tried.length() == 0 ? "" : ", ").append(f.name());
-            String kind = FileKinds.describe(head);
-            String what = head.length == 0 ? "the file is empty" : kind != null ? kind : "its first lines match no known trace format";
+            String what = head.length == 0 ? "the file is empty" : "its first lines match no known trace format";
             throw new UnrecognisedFormatException(src.path() + ": not a recognised trace (" + what + "; tried: " + tried + ")");
         }
         return best;

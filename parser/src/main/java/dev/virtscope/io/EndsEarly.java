@@ -50,7 +50,8 @@ final class EndsEarly extends FilterInputStream {
     }
 
     private void fail(IOException e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String m = e.getMessage() != null ? e.getMessage()
+                : e instanceof java.io.EOFException ? "the compressed data ends early" : e.getClass().getSimpleName();
         problem = m + " after " + delivered + " decompressed bytes";
     }
 }

@@ -64,6 +64,8 @@ public final class SimpletraceBinaryFormat implements TraceFormat {
         private String[] nameOf = new String[256];
         private final java.util.Set<String> undeclared = new java.util.HashSet<>();
         private byte[] rec = new byte[4096];
+        /** File offset of the record being read: warnings point at the start of a damaged record. */
+        private long recordStart;
 
         Reader(TraceSource source, TraceEventCatalog catalog, EventStoreBuilder b, LoadMonitor monitor, EndianInput in) {
             this.source = source;
@@ -98,7 +100,7 @@ public final class SimpletraceBinaryFormat implements TraceFormat {
                             + " is not known (known: 0, 2, 3, 4)");
                 }
             } catch (EOFException e) {
-                b.warnings.add(in.offset(), "trace ends inside a record (QEMU killed while writing?): " + e.getMessage());
+                b.warnings.add(recordStart, "trace ends inside the record starting here (QEMU killed while writing?): " + e.getMessage());
             } catch (Damaged e) {
                 // records cannot be resynchronised after a bad length: keep what came before
                 b.warnings.add(e.offset, e.getMessage() + "; the rest of the file is not read");
@@ -132,6 +134,7 @@ public final class SimpletraceBinaryFormat implements TraceFormat {
         private void readV4() throws IOException {
             long n = 0;
             while (!in.atEnd()) {
+                recordStart = in.offset();
                 long rectype = in.u64();
                 if (rectype == 0) {
                     long id = in.u64();
@@ -143,7 +146,7 @@ public final class SimpletraceBinaryFormat implements TraceFormat {
                     record(true);
                     if ((++n & 0xffff) == 0) monitor.checkCancelled();
                 } else {
-                    throw new Damaged("unknown record type " + rectype, in.offset() - 8);
+                    throw new Damaged("unknown record type " + rectype, recordStart);
                 }
             }
         }
@@ -151,6 +154,7 @@ public final class SimpletraceBinaryFormat implements TraceFormat {
         private void readV23(boolean hasPid) throws IOException {
             long n = 0;
             while (!in.atEnd()) {
+                recordStart = in.offset();
                 record(hasPid);
                 if ((++n & 0xffff) == 0) monitor.checkCancelled();
             }
@@ -163,7 +167,7 @@ public final class SimpletraceBinaryFormat implements TraceFormat {
             long ts = in.u64();
             long length = in.u32();
             long pid = in.u32();
-            if (length < RECORD_HEADER || length > (1 << 24)) throw new Damaged("bad record length " + length, at);
+            if (length < RECORD_HEADER || length > (1 << 24)) throw new Damaged("bad record length " + length, recordStart);
             int argLen = (int) length - RECORD_HEADER;
             ensureRec(argLen);
             in.bytes(rec, 0, argLen);
@@ -175,17 +179,17 @@ public final class SimpletraceBinaryFormat implements TraceFormat {
             }
             int k = (int) id;
             if (id < 0 || k >= nameOf.length || nameOf[k] == null) {
-                b.warnings.add(at, "event id " + id + " has no name (no mapping record and not in the trace-events file)");
+                b.warnings.add(recordStart, "event id " + id + " has no name (no mapping record and not in the trace-events file)");
                 return;
             }
             text.reset();
             TraceEventDef d = defOf[k];
             if (d == null) {
                 if (undeclared.add(nameOf[k])) {
-                    b.warnings.add(at, nameOf[k] + " is logged but not declared in the trace-events file(s); its arguments are not decoded (use the trace-events-all of that QEMU build)");
+                    b.warnings.add(recordStart, nameOf[k] + " is logged but not declared in the trace-events file(s); its arguments are not decoded (use the trace-events-all of that QEMU build)");
                 }
             } else if (!args(d, argLen)) {
-                b.warnings.add(at, d.name() + ": arguments do not fit the record length " + length + " (wrong trace-events file?)");
+                b.warnings.add(recordStart, d.name() + ": arguments do not fit the record length " + length + " (wrong trace-events file?)");
                 return;
             }
             if (typeOf[k] < 0) typeOf[k] = b.eventType(nameOf[k]);
@@ -216,7 +220,7 @@ public final class SimpletraceBinaryFormat implements TraceFormat {
         private void readV0() throws IOException {
             in.skip(5 * 8);
             while (!in.atEnd()) {
-                long at = in.offset();
+                long at = recordStart = in.offset();
                 long id = in.u64();
                 long ts = in.u64();
                 ensureRec(48);
