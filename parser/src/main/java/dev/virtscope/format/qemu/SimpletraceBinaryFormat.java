@@ -23,6 +23,8 @@ public final class SimpletraceBinaryFormat implements TraceFormat {
     static final long MAGIC = 0xf2b177cb0aa429b4L;
     static final long DROPPED_ID = 0xfffffffffffffffeL;
     static final int RECORD_HEADER = 24;
+    /** Longest event name accepted in a mapping record. */
+    static final int MAX_NAME = 4096;
 
     @Override
     public String name() {
@@ -138,7 +140,10 @@ public final class SimpletraceBinaryFormat implements TraceFormat {
                 long rectype = in.u64();
                 if (rectype == 0) {
                     long id = in.u64();
-                    int len = (int) in.u32();
+                    long nameLen = in.u32();
+                    // event names are identifiers of a few dozen bytes; a huge length is damage, not a name to allocate for
+                    if (nameLen > MAX_NAME) throw new Damaged("mapping record with a name of " + nameLen + " bytes", recordStart);
+                    int len = (int) nameLen;
                     ensureRec(len);
                     in.bytes(rec, 0, len);
                     map(id, new String(rec, 0, len, java.nio.charset.StandardCharsets.UTF_8));
