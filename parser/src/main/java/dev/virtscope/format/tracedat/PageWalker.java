@@ -63,7 +63,9 @@ final class PageWalker {
             switch (typeLen) {
                 case TYPE_PADDING -> {
                     if (delta == 0 || p + 8 > end) return true; // rest of the page is unused
-                    p += 4 + (int) u32(b, p + 4);
+                    long pad = u32(b, p + 4);
+                    if (pad > end - p - 4) return false; // padding past the committed data: a damaged page
+                    p += 4 + (int) pad;
                 }
                 case TYPE_TIME_EXTEND -> {
                     if (p + 8 > end) return true;
