@@ -183,7 +183,7 @@ public final class SimpletraceBinaryFormat implements TraceFormat {
                 return;
             }
             int k = (int) id;
-            if (id < 0 || k >= nameOf.length || nameOf[k] == null) {
+            if (id < 0 || id >= nameOf.length || nameOf[k] == null) { // compare the long: (int) of a large id is negative
                 b.warnings.add(recordStart, "event id " + id + " has no name (no mapping record and not in the trace-events file)");
                 return;
             }
@@ -235,7 +235,7 @@ public final class SimpletraceBinaryFormat implements TraceFormat {
                     continue;
                 }
                 int k = (int) id;
-                if (id < 0 || k >= nameOf.length || nameOf[k] == null) {
+                if (id < 0 || id >= nameOf.length || nameOf[k] == null) { // compare the long: (int) of a large id is negative
                     b.warnings.add(at, "event id " + id + " is not in the trace-events file");
                     continue;
                 }
