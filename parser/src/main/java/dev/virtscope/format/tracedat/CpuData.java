@@ -53,7 +53,7 @@ final class CpuData {
         for (long ch = 0; ch < chunks; ch++) {
             int csize = c.length(c.u32(), "compressed chunk");
             long usize = c.u32();
-            if (usize > Integer.MAX_VALUE - 16) throw new IOException("chunk of " + usize + " bytes is too large");
+            Codec.checkClaim(csize, usize, "compressed chunk " + ch);
             if (src.length < csize) src = new byte[csize];
             if (dst.length < usize) dst = new byte[(int) usize];
             c.buf.get(c.pos, src, 0, csize);
