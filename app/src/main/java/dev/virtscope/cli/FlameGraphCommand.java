@@ -107,11 +107,14 @@ public final class FlameGraphCommand implements Callable<Integer> {
             if (png) {
                 AwtPainter p = new AwtPainter();
                 FlameRenderer.draw(t, style, p);
-                if (!ImageIO.write(p.image(), "png", out.toFile())) throw new IOException("no PNG writer available");
+                dev.virtscope.view.AtomicFiles.write(out, tmp -> {
+                    if (!ImageIO.write(p.image(), "png", tmp.toFile())) throw new IOException("no PNG writer available");
+                });
             } else {
                 SvgPainter p = new SvgPainter();
                 FlameRenderer.draw(t, style, p);
-                Files.writeString(out, p.svg(), StandardCharsets.UTF_8);
+                String svgText = p.svg();
+                dev.virtscope.view.AtomicFiles.write(out, tmp -> Files.writeString(tmp, svgText, StandardCharsets.UTF_8));
             }
             if (re != null) {
                 spec.commandLine().getOut().printf(java.util.Locale.ROOT, "matched: %.2f%%%n",

@@ -194,7 +194,10 @@ public final class HistogramCommand implements Callable<Integer> {
 
     static String toCsv(LatencyHistogram h) {
         StringBuilder sb = new StringBuilder("loNs,hiNs,count\n");
-        for (int k = 0; k < h.buckets(); k++) sb.append(h.loNs(k)).append(',').append(h.hiNs(k)).append(',').append(h.count(k)).append('\n');
+        // every cell is a number, so nothing here can be read as a formula; CsvCells keeps it that way if text is added
+        for (int k = 0; k < h.buckets(); k++)
+            sb.append(CsvCells.cell(Long.toString(h.loNs(k)))).append(',').append(CsvCells.cell(Long.toString(h.hiNs(k)))).append(',')
+                    .append(CsvCells.cell(Long.toString(h.count(k)))).append('\n');
         return sb.toString();
     }
 

@@ -144,7 +144,7 @@ public final class KvmStatCommand implements Callable<Integer> {
     static String toCsv(StatTable t) {
         StringBuilder sb = new StringBuilder("key,samples,samplesPct,timePct,minNs,maxNs,avgNs,stddevPct\n");
         for (StatTable.Row r : t.rows()) {
-            String key = r.key().contains(",") || r.key().contains("\"") ? '"' + r.key().replace("\"", "\"\"") + '"' : r.key();
+            String key = CsvCells.cell(r.key());
             sb.append(String.format(Locale.ROOT, "%s,%d,%.4f,%.4f,%d,%d,%.1f,%.4f%n", key, r.samples(), r.samplesPct(),
                     r.timePct(), r.minNs(), r.maxNs(), r.avgNs(), r.stddevPct()));
         }

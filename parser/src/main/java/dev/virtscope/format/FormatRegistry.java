@@ -21,6 +21,9 @@ public final class FormatRegistry {
 
     public TraceFormat detect(TraceSource src) throws IOException {
         byte[] head = src.head();
+        // an image or archive can hold trace-like text (a tar of a trace does): name it before any importer claims it
+        String kind = FileKinds.describe(head);
+        if (kind != null) throw new UnrecognisedFormatException(src.path() + ": not a recognised trace (" + kind + ")");
         TraceFormat best = null;
         int bestScore = 0;
         for (TraceFormat f : formats) {

@@ -22,10 +22,18 @@ public final class TraceSource {
     private final Path path;
     private final long size;
     private final Compression compression;
+    private final DecompressionLimits limits;
     private byte[] head;
     private volatile long bytesRead;
+    private volatile EndsEarly lastStream;
 
     public TraceSource(Path path) throws IOException {
+        this(path, DecompressionLimits.DEFAULT);
+    }
+
+    /** @param limits how far compressed data may expand before reading stops with a clear error */
+    public TraceSource(Path path, DecompressionLimits limits) throws IOException {
+        this.limits = limits;
         if (Files.isDirectory(path)) throw new IOException(path + ": is a directory, not a trace file");
         if (!Files.isReadable(path)) throw new IOException(path + ": cannot be read (missing or no permission)");
         this.path = path;
@@ -66,11 +74,25 @@ public final class TraceSource {
         if (head == null) {
             try (InputStream in = openUncounted()) {
                 head = in.readNBytes(HEAD_SIZE);
+            } catch (DecompressionLimitException e) {
+                throw e;
             } catch (IOException e) {
                 throw new IOException(path + ": " + compression + " data is corrupt: " + e.getMessage(), e);
             }
+            // a damaged compressed file is read up to the damage, but with nothing before it there is no trace at all
+            if (head.length == 0 && lastStream != null && lastStream.problem() != null)
+                throw new IOException(path + ": " + compression + " data is corrupt: " + lastStream.problem());
         }
         return head;
+    }
+
+    /**
+     * Why the last stream from {@link #open()} ended before the end of the compressed data (truncated
+     * or damaged file), or null if it did not: the caller keeps what it read and reports this.
+     */
+    public String endedEarly() {
+        EndsEarly s = lastStream;
+        return s == null || s.problem() == null ? null : compression + " data ends early (truncated or damaged file): " + s.problem();
     }
 
     /** A fresh decompressed stream from the start of the file. */
@@ -91,21 +113,37 @@ public final class TraceSource {
                 return n;
             }
         };
-        return decompress(new BufferedInputStream(raw, 1 << 16));
+        return decompress(new BufferedInputStream(raw, 1 << 16), () -> bytesRead);
     }
 
     private InputStream openUncounted() throws IOException {
-        return decompress(new BufferedInputStream(Files.newInputStream(path), 1 << 16));
+        long[] n = new long[1];
+        InputStream raw = new FilterInputStream(Files.newInputStream(path)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int k = super.read(b, off, len);
+                if (k > 0) n[0] += k;
+                return k;
+            }
+        };
+        return decompress(new BufferedInputStream(raw, 1 << 16), () -> n[0]);
     }
 
-    private InputStream decompress(InputStream in) throws IOException {
+    private InputStream decompress(InputStream in, java.util.function.LongSupplier compressedBytes) throws IOException {
         try {
-            return switch (compression) {
+            InputStream d = switch (compression) {
                 case GZIP -> new GZIPInputStream(in, 1 << 16);
                 case XZ -> new XZCompressorInputStream(in, true);
                 case ZSTD -> new ZstdCompressorInputStream(in);
-                case NONE -> in;
+                case NONE -> null;
             };
+            if (d == null) {
+                lastStream = null;
+                return TextEncoding.normalise(in);
+            }
+            EndsEarly e = new EndsEarly(d);
+            lastStream = e;
+            return TextEncoding.normalise(new LimitedInflation(e, path, compression, limits, compressedBytes));
         } catch (IOException e) {
             in.close();
             throw e;

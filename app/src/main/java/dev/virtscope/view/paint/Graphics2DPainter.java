@@ -43,12 +43,12 @@ public final class Graphics2DPainter implements Painter {
     @Override
     public void text(String s, double x, double y, int rgb) {
         g.setColor(new Color(rgb));
-        g.drawString(s, (float) x, (float) y);
+        g.drawString(SafeText.clean(s), (float) x, (float) y);
     }
 
     @Override
     public double textWidth(String s) {
-        return g.getFontMetrics().getStringBounds(s, g).getWidth();
+        return g.getFontMetrics().getStringBounds(SafeText.clean(s), g).getWidth();
     }
 
     @Override

@@ -13,11 +13,13 @@ import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGUtils;
 
 import dev.virtscope.store.EventStore;
+import dev.virtscope.view.AtomicFiles;
 import dev.virtscope.view.paint.Graphics2DPainter;
 
 /**
  * Writes the timeline as it is on screen (same rows, time window and selection) to PNG or SVG,
- * drawn by {@link TimelinePainter}. The picture is tall enough for every row.
+ * drawn by {@link TimelinePainter}. The picture is tall enough for every row. Files are replaced
+ * only when complete ({@link AtomicFiles}).
  */
 public final class TimelineExport {
     private TimelineExport() {
@@ -40,7 +42,9 @@ public final class TimelineExport {
         } finally {
             g.dispose();
         }
-        if (!ImageIO.write(img, "png", file.toFile())) throw new IOException("no PNG writer available");
+        AtomicFiles.write(file, tmp -> {
+            if (!ImageIO.write(img, "png", tmp.toFile())) throw new IOException("no PNG writer available");
+        });
     }
 
     public static void svg(Path file, EventStore s, List<TimelineRow> rows, TimelineViewport vp, TimelineMarks marks,
@@ -48,7 +52,8 @@ public final class TimelineExport {
         int w = width(vp), h = heightFor(rows);
         SVGGraphics2D g = new SVGGraphics2D(w, h);
         new TimelinePainter().draw(new Graphics2DPainter(g), s, rows, vp, w, h, 0, marks, timeText);
-        SVGUtils.writeToSVG(file.toFile(), g.getSVGElement());
+        String svg = g.getSVGElement();
+        AtomicFiles.write(file, tmp -> SVGUtils.writeToSVG(tmp.toFile(), svg));
     }
 
     private static int width(TimelineViewport vp) {

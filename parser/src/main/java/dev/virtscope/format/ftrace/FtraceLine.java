@@ -26,6 +26,8 @@ final class FtraceLine {
     private static final int LATENCY_COMM_WIDTH = 8;
     /** A pid dash further right than this is inside a payload, not a header. */
     private static final int MAX_HEADER_SCAN = 256;
+    /** The store keeps CPU numbers as shorts; a larger one is a damaged line, refused rather than wrapped. */
+    static final int MAX_CPU = Short.MAX_VALUE;
 
     int commStart, commEnd;
     /** True when the comm was cut to 8 characters by the latency format. */
@@ -61,7 +63,7 @@ final class FtraceLine {
     private boolean header(byte[] b, int s, int dash, int e, boolean padded) {
         int j = dash + 1;
         long p = 0;
-        while (j < e && ByteText.isDigit(b[j])) p = p * 10 + (b[j++] - '0');
+        while (j < e && ByteText.isDigit(b[j]) && p <= Integer.MAX_VALUE) p = p * 10 + (b[j++] - '0');
         if (j >= e || b[j] != ' ' || p > Integer.MAX_VALUE) return false;
         j = ByteText.skipSpaces(b, j, e);
         if (j >= e) return false;
@@ -82,7 +84,7 @@ final class FtraceLine {
         if (b[j] == '[') {
             int c = 0, k = j + 1;
             while (k < e && ByteText.isDigit(b[k])) c = c * 10 + (b[k++] - '0');
-            if (k == j + 1 || k >= e || b[k] != ']' || k - j > 8) return false;
+            if (k == j + 1 || k >= e || b[k] != ']' || k - j > 8 || c > MAX_CPU) return false;
             cpu = c;
             j = ByteText.skipSpaces(b, k + 1, e);
             int t = j;
@@ -101,10 +103,10 @@ final class FtraceLine {
         } else if (ByteText.isDigit(b[j])) {
             // latency format: CPU number glued to the flags, time in µs since the trace start
             int c = 0, k = j;
-            while (k < e && ByteText.isDigit(b[k])) c = c * 10 + (b[k++] - '0');
+            while (k < e && ByteText.isDigit(b[k]) && c <= MAX_CPU) c = c * 10 + (b[k++] - '0');
             int f = k;
             while (k < e && b[k] != ' ') k++;
-            if (k - f < 2 || k - f > 8 || k - j > 12) return false;
+            if (k - f < 2 || k - f > 8 || k - j > 12 || c > MAX_CPU || c < 0) return false;
             cpu = c;
             j = ByteText.skipSpaces(b, k, e);
             int t = j;
@@ -216,7 +218,7 @@ final class FtraceLine {
         }
         long p = ByteText.parseDecimal(b, starts[4], tokenEnds[4]);
         long c = ByteText.parseDecimal(b, starts[3], tokenEnds[3]);
-        if (p < 0 || c < 0 || p > Integer.MAX_VALUE) return false;
+        if (p < 0 || c < 0 || p > Integer.MAX_VALUE || c > MAX_CPU) return false;
         int ce = j;
         while (ce > s && ByteText.isSpace(b[ce - 1])) ce--;
         int cs = ByteText.skipSpaces(b, s, ce);

@@ -75,7 +75,7 @@ final class PerfHeader {
         cpu = -1;
         if (j < n && b[tokS[j]] == '[' && b[tokE[j] - 1] == ']') {
             long c = ByteText.parseDecimal(b, tokS[j] + 1, tokE[j] - 1);
-            if (c < 0) return false;
+            if (c < 0 || c > Short.MAX_VALUE) return false; // the store keeps CPUs as shorts: refuse rather than wrap
             cpu = (int) c;
             j++;
         }

@@ -23,6 +23,8 @@ public final class SimpletraceBinaryFormat implements TraceFormat {
     static final long MAGIC = 0xf2b177cb0aa429b4L;
     static final long DROPPED_ID = 0xfffffffffffffffeL;
     static final int RECORD_HEADER = 24;
+    /** Longest event name accepted in a mapping record. */
+    static final int MAX_NAME = 4096;
 
     @Override
     public String name() {
@@ -64,6 +66,8 @@ public final class SimpletraceBinaryFormat implements TraceFormat {
         private String[] nameOf = new String[256];
         private final java.util.Set<String> undeclared = new java.util.HashSet<>();
         private byte[] rec = new byte[4096];
+        /** File offset of the record being read: warnings point at the start of a damaged record. */
+        private long recordStart;
 
         Reader(TraceSource source, TraceEventCatalog catalog, EventStoreBuilder b, LoadMonitor monitor, EndianInput in) {
             this.source = source;
@@ -98,7 +102,10 @@ public final class SimpletraceBinaryFormat implements TraceFormat {
                             + " is not known (known: 0, 2, 3, 4)");
                 }
             } catch (EOFException e) {
-                b.warnings.add(in.offset(), "trace ends inside a record (QEMU killed while writing?): " + e.getMessage());
+                b.warnings.add(recordStart, "trace ends inside the record starting here (QEMU killed while writing?): " + e.getMessage());
+            } catch (Damaged e) {
+                // records cannot be resynchronised after a bad length: keep what came before
+                b.warnings.add(e.offset, e.getMessage() + "; the rest of the file is not read");
             }
         }
 
@@ -129,10 +136,14 @@ public final class SimpletraceBinaryFormat implements TraceFormat {
         private void readV4() throws IOException {
             long n = 0;
             while (!in.atEnd()) {
+                recordStart = in.offset();
                 long rectype = in.u64();
                 if (rectype == 0) {
                     long id = in.u64();
-                    int len = (int) in.u32();
+                    long nameLen = in.u32();
+                    // event names are identifiers of a few dozen bytes; a huge length is damage, not a name to allocate for
+                    if (nameLen > MAX_NAME) throw new Damaged("mapping record with a name of " + nameLen + " bytes", recordStart);
+                    int len = (int) nameLen;
                     ensureRec(len);
                     in.bytes(rec, 0, len);
                     map(id, new String(rec, 0, len, java.nio.charset.StandardCharsets.UTF_8));
@@ -140,7 +151,7 @@ public final class SimpletraceBinaryFormat implements TraceFormat {
                     record(true);
                     if ((++n & 0xffff) == 0) monitor.checkCancelled();
                 } else {
-                    throw new IOException(source.path() + ": unknown record type " + rectype + " at offset " + (in.offset() - 8));
+                    throw new Damaged("unknown record type " + rectype, recordStart);
                 }
             }
         }
@@ -148,6 +159,7 @@ public final class SimpletraceBinaryFormat implements TraceFormat {
         private void readV23(boolean hasPid) throws IOException {
             long n = 0;
             while (!in.atEnd()) {
+                recordStart = in.offset();
                 record(hasPid);
                 if ((++n & 0xffff) == 0) monitor.checkCancelled();
             }
@@ -160,7 +172,7 @@ public final class SimpletraceBinaryFormat implements TraceFormat {
             long ts = in.u64();
             long length = in.u32();
             long pid = in.u32();
-            if (length < RECORD_HEADER || length > (1 << 24)) throw new IOException(source.path() + ": bad record length " + length + " at offset " + at);
+            if (length < RECORD_HEADER || length > (1 << 24)) throw new Damaged("bad record length " + length, recordStart);
             int argLen = (int) length - RECORD_HEADER;
             ensureRec(argLen);
             in.bytes(rec, 0, argLen);
@@ -171,18 +183,18 @@ public final class SimpletraceBinaryFormat implements TraceFormat {
                 return;
             }
             int k = (int) id;
-            if (id < 0 || k >= nameOf.length || nameOf[k] == null) {
-                b.warnings.add(at, "event id " + id + " has no name (no mapping record and not in the trace-events file)");
+            if (id < 0 || id >= nameOf.length || nameOf[k] == null) { // compare the long: (int) of a large id is negative
+                b.warnings.add(recordStart, "event id " + id + " has no name (no mapping record and not in the trace-events file)");
                 return;
             }
             text.reset();
             TraceEventDef d = defOf[k];
             if (d == null) {
                 if (undeclared.add(nameOf[k])) {
-                    b.warnings.add(at, nameOf[k] + " is logged but not declared in the trace-events file(s); its arguments are not decoded (use the trace-events-all of that QEMU build)");
+                    b.warnings.add(recordStart, nameOf[k] + " is logged but not declared in the trace-events file(s); its arguments are not decoded (use the trace-events-all of that QEMU build)");
                 }
             } else if (!args(d, argLen)) {
-                b.warnings.add(at, d.name() + ": arguments do not fit the record length " + length + " (wrong trace-events file?)");
+                b.warnings.add(recordStart, d.name() + ": arguments do not fit the record length " + length + " (wrong trace-events file?)");
                 return;
             }
             if (typeOf[k] < 0) typeOf[k] = b.eventType(nameOf[k]);
@@ -213,7 +225,7 @@ public final class SimpletraceBinaryFormat implements TraceFormat {
         private void readV0() throws IOException {
             in.skip(5 * 8);
             while (!in.atEnd()) {
-                long at = in.offset();
+                long at = recordStart = in.offset();
                 long id = in.u64();
                 long ts = in.u64();
                 ensureRec(48);
@@ -223,7 +235,7 @@ public final class SimpletraceBinaryFormat implements TraceFormat {
                     continue;
                 }
                 int k = (int) id;
-                if (id < 0 || k >= nameOf.length || nameOf[k] == null) {
+                if (id < 0 || id >= nameOf.length || nameOf[k] == null) { // compare the long: (int) of a large id is negative
                     b.warnings.add(at, "event id " + id + " is not in the trace-events file");
                     continue;
                 }
@@ -251,6 +263,16 @@ public final class SimpletraceBinaryFormat implements TraceFormat {
             if (in.bigEndian) for (int k = 0; k < 4; k++) v = (v << 8) | (rec[off + k] & 0xff);
             else for (int k = 3; k >= 0; k--) v = (v << 8) | (rec[off + k] & 0xff);
             return v;
+        }
+
+        /** A record that cannot be read: the file is damaged from this offset on. */
+        private static final class Damaged extends IOException {
+            final long offset;
+
+            Damaged(String message, long offset) {
+                super(message + " at offset " + offset);
+                this.offset = offset;
+            }
         }
 
         private void ensureRec(int n) {

@@ -20,11 +20,25 @@ final class Codec {
         return name;
     }
 
-    /** Decompresses src[off, off+len) into dst[dOff, dOff+uLen); fails unless exactly uLen bytes come out. */
+    /** Largest expansion believed from a block header before allocating for it (real blocks: under 20:1). */
+    static final long MAX_RATIO = 500, RATIO_GRACE = 64L << 20;
+
+    /** Refuses a block header claiming an uncompressed size no real block has, before anything is allocated for it. */
+    static void checkClaim(long csize, long usize, String what) throws IOException {
+        if (usize > Integer.MAX_VALUE - 16 || (usize > RATIO_GRACE && usize > csize * MAX_RATIO))
+            throw new IOException(what + " claims " + usize + " bytes from " + csize + " compressed: damaged header");
+    }
+
+        /** Decompresses src[off, off+len) into dst[dOff, dOff+uLen); fails unless exactly uLen bytes come out. */
     void decompress(byte[] src, int off, int len, byte[] dst, int dOff, int uLen) throws IOException {
         switch (name) {
             case "zstd" -> {
-                long n = Zstd.decompressByteArray(dst, dOff, uLen, src, off, len);
+                long n;
+                try {
+                    n = Zstd.decompressByteArray(dst, dOff, uLen, src, off, len);
+                } catch (com.github.luben.zstd.ZstdException e) { // zstd-jni reports corrupt input unchecked
+                    throw new IOException("zstd: " + e.getMessage(), e);
+                }
                 if (Zstd.isError(n)) throw new IOException("zstd: " + Zstd.getErrorName(n));
                 if (n != uLen) throw new IOException("zstd block gave " + n + " bytes, header says " + uLen);
             }

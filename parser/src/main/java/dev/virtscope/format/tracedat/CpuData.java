@@ -29,17 +29,23 @@ final class CpuData {
         int cpu = b.cpu[k];
         long off = b.offset[k];
         long size = b.size[k];
-        if (off < 0 || off + size > file.limit())
+        if (off < 0 || off > file.limit() || size < 0)
             throw new IOException("data at offset " + off + " (+" + size + ") lies beyond the end of the file");
         int ps = dat.pageSize;
+        if (ps <= 0) throw new IOException("page size " + ps + " is not usable");
+        // a truncated file keeps the whole pages it still has; the cut page is dropped
+        long avail = Math.min(size, file.limit() - off);
+        boolean cut = avail < size;
         if (!b.compressed) {
             int pages = 0;
-            for (long p = off; p < off + size; p += ps) {
-                int n = (int) Math.min(ps, off + size - p);
+            for (long p = off; p < off + avail; p += ps) {
+                int n = (int) Math.min(ps, off + avail - p);
+                if (cut && n < ps) break;
                 file.get((int) p, page, 0, n);
                 if (!walker.page(cpu, page, 0, n, sink)) throw new IOException("malformed page at offset " + p);
                 if ((++pages & 1023) == 0) monitor.checkCancelled();
             }
+            if (cut) throw new IOException("the file ends inside this CPU's data (truncated?): " + (size - avail) + " of its " + size + " bytes are missing");
             return;
         }
         DatCursor c = new DatCursor(file, dat.order, (int) off);
@@ -47,7 +53,7 @@ final class CpuData {
         for (long ch = 0; ch < chunks; ch++) {
             int csize = c.length(c.u32(), "compressed chunk");
             long usize = c.u32();
-            if (usize > Integer.MAX_VALUE - 16) throw new IOException("chunk of " + usize + " bytes is too large");
+            Codec.checkClaim(csize, usize, "compressed chunk " + ch);
             if (src.length < csize) src = new byte[csize];
             if (dst.length < usize) dst = new byte[(int) usize];
             c.buf.get(c.pos, src, 0, csize);

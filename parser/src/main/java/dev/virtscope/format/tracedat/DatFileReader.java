@@ -167,7 +167,7 @@ final class DatFileReader {
         }
         int csize = h.length(h.u32(), "compressed section " + id);
         long usize = h.u32();
-        if (usize > Integer.MAX_VALUE - 16) throw new IOException("section " + id + " too large: " + usize);
+        Codec.checkClaim(csize, usize, "compressed section " + id);
         byte[] src = h.bytes(csize);
         byte[] dst = new byte[(int) usize];
         codec.decompress(src, 0, csize, dst, 0, dst.length);

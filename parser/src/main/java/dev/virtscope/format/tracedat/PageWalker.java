@@ -63,7 +63,9 @@ final class PageWalker {
             switch (typeLen) {
                 case TYPE_PADDING -> {
                     if (delta == 0 || p + 8 > end) return true; // rest of the page is unused
-                    p += 4 + (int) u32(b, p + 4);
+                    long pad = u32(b, p + 4);
+                    if (pad > end - p - 4) return false; // padding past the committed data: a damaged page
+                    p += 4 + (int) pad;
                 }
                 case TYPE_TIME_EXTEND -> {
                     if (p + 8 > end) return true;
@@ -83,13 +85,14 @@ final class PageWalker {
                     int len;
                     if (typeLen == 0) {
                         if (p + 8 > end) return true;
-                        len = (int) u32(b, p + 4) - 4;
+                        long l = u32(b, p + 4) - 4;
+                        len = l > Integer.MAX_VALUE ? -1 : (int) l;
                         off = p + 8;
                     } else {
                         len = typeLen * 4;
                         off = p + 4;
                     }
-                    if (len < 0 || off + len > end) return false;
+                    if (len < 0 || (long) off + len > end) return false; // long: a huge length must not wrap past the check
                     ts += delta;
                     if (reportMissed) {
                         sink.missed(cpu, ts, missedCount);

@@ -40,27 +40,33 @@ public final class RecordReader {
     /** Value of a scalar field of the record b[s, e); 0 when the record is too short. */
     public long number(EventFormat.Field f, byte[] b, int s, int e) {
         int size = f.size > 8 ? 8 : f.size;
-        if (s + f.offset + size > e) return 0;
+        if (f.offset < 0 || size < 0 || (long) s + f.offset + size > e) return 0;
         return integer(b, s + f.offset, size, f.signed);
     }
 
     /** Start of the field's data within b (absolute index); for data_loc fields, where the data lies. */
     public int dataStart(EventFormat.Field f, byte[] b, int s, int e) {
-        if (!f.dataLoc && !f.relLoc) return s + f.offset;
-        if (s + f.offset + 4 > e) return e;
+        // a field placed outside the record (a damaged or mismatched format) has its data at the record's end: empty
+        if (!f.dataLoc && !f.relLoc) return within(s + (long) f.offset, s, e);
+        if (f.offset < 0 || (long) s + f.offset + 4 > e) return e;
         long loc = integer(b, s + f.offset, 4, false);
         int off = (int) (loc & 0xffff);
-        return f.relLoc ? s + f.offset + f.size + off : s + off;
+        return within(f.relLoc ? (long) s + f.offset + f.size + off : (long) s + off, s, e);
+    }
+
+    private static int within(long p, int s, int e) {
+        return p < s || p > e ? e : (int) p;
     }
 
     /** Length in bytes of the field's data. */
     public int dataLength(EventFormat.Field f, byte[] b, int s, int e) {
         if (!f.dataLoc && !f.relLoc) {
             // "char buf[]" / "u32 buf" of size 0 (ftrace print/bprint): the rest of the record
-            int n = f.size == 0 ? e - s - f.offset : f.size;
-            return Math.max(0, Math.min(n, e - s - f.offset));
+            int start = dataStart(f, b, s, e);
+            int n = f.size == 0 ? e - start : f.size;
+            return Math.max(0, Math.min(n, e - start));
         }
-        if (s + f.offset + 4 > e) return 0;
+        if (f.offset < 0 || (long) s + f.offset + 4 > e) return 0;
         long loc = integer(b, s + f.offset, 4, false);
         int start = dataStart(f, b, s, e);
         return Math.max(0, Math.min((int) (loc >>> 16) & 0xffff, e - start));

@@ -70,6 +70,10 @@ public final class TraceDatFormat implements TraceFormat {
         for (DatFile.Buffer b : dat.buffers) {
             for (int k = 0; k < b.cpu.length; k++) {
                 if (b.size[k] == 0) continue;
+                if (b.cpu[k] < 0 || b.cpu[k] > Short.MAX_VALUE) {
+                    ev.warnings.add(-1, "buffer \"" + b.name + "\": CPU number " + b.cpu[k] + " is out of range; its data is skipped");
+                    continue;
+                }
                 try {
                     data.walk(b, k, walker, sink, monitor);
                 } catch (IOException e) {
