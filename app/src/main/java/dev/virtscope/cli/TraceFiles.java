@@ -66,7 +66,7 @@ final class TraceFiles {
             err.println("virtscope: " + file + ": not a trace format VirtScope reads (" + e.getMessage() + ")");
             throw new Failed(ExitCodes.BAD_INPUT);
         } catch (IOException e) {
-            err.println("virtscope: " + file + ": " + e.getMessage());
+            err.println("virtscope: " + InfoCommand.describe(file, e));
             throw new Failed(ExitCodes.BAD_INPUT);
         }
     }
