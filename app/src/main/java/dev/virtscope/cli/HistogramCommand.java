@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -18,17 +19,23 @@ import dev.virtscope.analysis.latency.EventPairing;
 import dev.virtscope.analysis.latency.Latencies;
 import dev.virtscope.analysis.latency.LatencyHistogram;
 import dev.virtscope.analysis.latency.LatencySummary;
+import dev.virtscope.analysis.qemu.UserspaceExits;
+import dev.virtscope.session.Session;
+import dev.virtscope.session.SessionUserspace;
+import dev.virtscope.session.SessionVcpus;
 import dev.virtscope.store.EventStore;
 import dev.virtscope.view.chart.LatencyHistogramChart;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code virtscope histogram FILE}: latency histogram of kvm exits (exit → entry of the vCPU thread), or of
- * any event pair with {@code --pair START:END:KEY}; as text, or SVG/PNG/CSV/JSON by the --out extension.
+ * {@code virtscope histogram FILE...}: latency histogram of kvm exits (exit → entry of the vCPU thread), of the
+ * time QEMU spends per exit ({@code --userspace}), or of any event pair with {@code --pair START:END:KEY}; as text,
+ * or SVG/PNG/CSV/JSON by the --out extension. Several files are read as one session.
  */
 @Command(name = "histogram", mixinStandardHelpOptions = true,
         description = "Latency histogram and percentiles of kvm exits or of any pair of events.")
@@ -36,8 +43,15 @@ public final class HistogramCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "trace file")
-    Path file;
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "trace file(s); several files are one session")
+    List<Path> files;
+
+    @Mixin
+    SessionOptions session = new SessionOptions();
+
+    @Option(names = "--userspace", description = "time in QEMU per exit: kvm_run_exit → next KVM_RUN of the vCPU "
+            + "(or the host's kvm_userspace_exit → kvm_entry); --reason takes KVM_EXIT names (IO, MMIO, ...)")
+    boolean userspace;
 
     @Option(names = "--reason", paramLabel = "R", description = "only exits with this reason as printed (HLT, MSR_WRITE, npf, ...)")
     String reason;
@@ -94,15 +108,37 @@ public final class HistogramCommand implements Callable<Integer> {
             err.println("virtscope histogram: --reason and --vcpu apply to kvm exits, not to --pair");
             return ExitCodes.USAGE;
         }
-        EventStore s;
+        if (userspace && (pair != null || cpu >= 0 || subKey != null)) {
+            err.println("virtscope histogram: --userspace takes --reason and --vcpu, not --pair, --cpu or --subkey");
+            return ExitCodes.USAGE;
+        }
+        Session ss;
         try {
-            s = TraceFiles.load(file, err);
+            ss = TraceFiles.session(files, session, err);
         } catch (TraceFiles.Failed f) {
             return f.code;
         }
         Latencies lat;
         String title;
-        if (pair != null) {
+        int kf = userspace ? 0 : pair != null ? SessionFiles.withPair(ss, pair) : SessionFiles.withKvmEvents(ss, "virtscope histogram", err);
+        if (kf < 0) return ExitCodes.USAGE;
+        EventStore s = ss.store(kf);
+        Path file = files.get(kf);
+        if (userspace) {
+            Integer r = reason == null ? null : UserspaceExits.reasonOf(reason);
+            if (reason != null && r == null) {
+                err.println("virtscope histogram: --reason with --userspace takes a KVM_EXIT name (IO, MMIO, HLT, ...), restart or error: " + reason);
+                return ExitCodes.USAGE;
+            }
+            SessionUserspace u = SessionUserspace.of(ss, SessionVcpus.of(ss));
+            if (u.source() == SessionUserspace.Source.NONE) {
+                err.println("virtscope histogram: " + SessionFiles.NO_USERSPACE);
+                return ExitCodes.BAD_INPUT;
+            }
+            if (kind.equals("text")) err.println("virtscope histogram: " + SessionFiles.describe(ss, u));
+            lat = u.latencies(r, vcpu);
+            title = "time in QEMU per exit" + (r != null ? " " + UserspaceExits.reasonName(r) : "") + (vcpu >= 0 ? " vCPU " + vcpu : "");
+        } else if (pair != null) {
             EventPairing.Pairs p;
             try {
                 p = EventPairing.pair(s, pair);

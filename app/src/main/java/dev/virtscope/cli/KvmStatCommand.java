@@ -2,6 +2,7 @@ package dev.virtscope.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -13,25 +14,38 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.virtscope.analysis.kvm.KvmExits;
 import dev.virtscope.analysis.kvm.KvmStat;
 import dev.virtscope.analysis.kvm.StatTable;
+import dev.virtscope.session.Session;
+import dev.virtscope.session.SessionUserspace;
+import dev.virtscope.session.SessionVcpus;
 import dev.virtscope.store.EventStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code virtscope kvm-stat FILE}: the table of {@code perf kvm stat report}, from any trace with kvm events. */
+/**
+ * {@code virtscope kvm-stat FILE...}: the table of {@code perf kvm stat report}, from any trace with kvm events;
+ * with {@code --event userspace}, the time QEMU spent per exit, from QEMU's or the host's trace of a session.
+ */
 @Command(name = "kvm-stat", mixinStandardHelpOptions = true,
-        description = "Exit counts and latencies per reason, port, MSR or MMIO address, like perf kvm stat report.")
+        description = "Exit counts and latencies per reason, port, MSR or MMIO address, like perf kvm stat report; "
+                + "--event userspace: time in QEMU per KVM_EXIT reason.")
 public final class KvmStatCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "trace file (ftrace/trace-cmd text, perf script, ...)")
-    Path file;
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "trace file(s) (ftrace/trace-cmd text, trace.dat, perf script, QEMU traces); several files are one session")
+    List<Path> files;
 
-    @Option(names = "--event", defaultValue = "vmexit", paramLabel = "vmexit|ioport|msr|mmio",
-            description = "what to count (default: ${DEFAULT-VALUE})")
+    @Mixin
+    SessionOptions session = new SessionOptions();
+
+    @Option(names = "--event", defaultValue = "vmexit", paramLabel = "vmexit|ioport|msr|mmio|userspace",
+            description = "what to count (default: ${DEFAULT-VALUE}); userspace: kvm_run_exit → next KVM_RUN "
+                    + "(or the host's kvm_userspace_exit → kvm_entry) per exit reason")
     String event;
 
     @Option(names = "--vcpu", defaultValue = "-1", paramLabel = "N", description = "only this vCPU")
@@ -62,10 +76,11 @@ public final class KvmStatCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-        KvmStat.Event ev;
+        KvmStat.Event ev = null;
         KvmStat.By grouping;
+        boolean userspace = event.equalsIgnoreCase("userspace");
         try {
-            ev = KvmStat.Event.parse(event);
+            if (!userspace) ev = KvmStat.Event.parse(event);
             grouping = switch (by.toLowerCase(Locale.ROOT)) {
                 case "reason", "key" -> KvmStat.By.KEY;
                 case "vcpu" -> KvmStat.By.VCPU;
@@ -73,19 +88,28 @@ public final class KvmStatCommand implements Callable<Integer> {
                 default -> throw new IllegalArgumentException();
             };
         } catch (IllegalArgumentException e) {
-            err.println("virtscope kvm-stat: --event must be vmexit, ioport, msr or mmio and --by vcpu, cpu or reason");
+            err.println("virtscope kvm-stat: --event must be vmexit, ioport, msr, mmio or userspace and --by vcpu, cpu or reason");
             return ExitCodes.USAGE;
         }
         if (json && csv) {
             err.println("virtscope kvm-stat: choose one of --json and --csv");
             return ExitCodes.USAGE;
         }
-        EventStore s;
+        if (userspace && (grouping == KvmStat.By.CPU || outliers || split)) {
+            err.println("virtscope kvm-stat: --event userspace takes --by reason or vcpu, without --outliers/--split");
+            return ExitCodes.USAGE;
+        }
+        Session ss;
         try {
-            s = TraceFiles.load(file, err);
+            ss = TraceFiles.session(files, session, err);
         } catch (TraceFiles.Failed f) {
             return f.code;
         }
+        if (userspace) return userspace(ss, grouping == KvmStat.By.VCPU, out, err);
+        int kf = SessionFiles.withKvmEvents(ss, "virtscope kvm-stat", err);
+        if (kf < 0) return ExitCodes.USAGE;
+        EventStore s = ss.store(kf);
+        Path file = files.get(kf);
         if (s.typeId("kvm_exit") < 0 && s.typeId("kvm_pio") < 0 && s.typeId("kvm_msr") < 0 && s.typeId("kvm_mmio") < 0) {
             err.println("virtscope kvm-stat: " + file + ": the trace has no kvm events (record kvm:kvm_exit and kvm:kvm_entry)");
             return ExitCodes.BAD_INPUT;
@@ -109,6 +133,23 @@ public final class KvmStatCommand implements Callable<Integer> {
         else {
             if (s.typeId("kvm_entry") < 0)
                 err.println("virtscope kvm-stat: " + file + ": no kvm_entry events, so no exit can be paired");
+            out.print(t.toText());
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private int userspace(Session ss, boolean byVcpu, PrintWriter out, PrintWriter err) {
+        SessionUserspace u = SessionUserspace.of(ss, SessionVcpus.of(ss));
+        if (u.source() == SessionUserspace.Source.NONE) {
+            err.println("virtscope kvm-stat: " + SessionFiles.NO_USERSPACE);
+            return ExitCodes.BAD_INPUT;
+        }
+        StatTable t = u.table(byVcpu, vcpu);
+        if (json) out.print(toJson(t));
+        else if (csv) out.print(toCsv(t));
+        else {
+            err.println("virtscope kvm-stat: " + SessionFiles.describe(ss, u));
             out.print(t.toText());
         }
         out.flush();

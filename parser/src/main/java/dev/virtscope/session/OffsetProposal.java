@@ -2,7 +2,7 @@ package dev.virtscope.session;
 
 import java.util.Arrays;
 
-import dev.virtscope.decode.ByteText;
+import dev.virtscope.analysis.qemu.KernelUserspaceExits;
 import dev.virtscope.decode.qemu.QemuArgs;
 import dev.virtscope.store.EventStore;
 import dev.virtscope.store.Payload;
@@ -98,13 +98,8 @@ public final class OffsetProposal {
             int v = ti < 0 ? -1 : tasks.vcpu(ti);
             if (v < 0) v = TaskTable.vcpuFromComm(s.comm(i));
             if (v < 0 || v > 1 << 12) continue;
-            s.payload(i, p);
-            // "reason KVM_EXIT_IO (2)"
-            if (ByteText.indexOf(p.bytes, p.start, p.end, "KVM_EXIT_") < 0) continue;
-            int open = ByteText.indexOf(p.bytes, p.start, p.end, (byte) '(');
-            int close = open < 0 ? -1 : ByteText.indexOf(p.bytes, open, p.end, (byte) ')');
-            if (close < 0) continue;
-            long r = ByteText.parseDecimal(p.bytes, open + 1, close);
+            // "reason KVM_EXIT_IO (2)"; restart/error exits are not seen by QEMU's kvm_run_exit
+            int r = KernelUserspaceExits.reason(s, i, p);
             if (r >= 0) out.add(v, s.ts(i), r);
         }
         return out;

@@ -19,6 +19,11 @@ public final class SessionLoader {
         TraceLoader loader = TraceLoader.standard();
         List<Trace> traces = new ArrayList<>();
         for (Path p : files) traces.add(loader.load(p, options, monitor));
+        return fromTraces(traces, offsets);
+    }
+
+    /** A session of already loaded traces (callers that report load errors per file), with the user's offsets applied. */
+    public static Session fromTraces(List<Trace> traces, List<OffsetOption> offsets) {
         Session s = new Session(traces);
         for (OffsetOption o : offsets) {
             if (!o.applyTo(s)) throw new IllegalArgumentException("--offset " + o.file() + "=" + o.ns() + ": no such file among " + s.sources());

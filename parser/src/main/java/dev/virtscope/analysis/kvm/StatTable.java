@@ -20,9 +20,9 @@ public record StatTable(String event, List<Row> rows, long totalSamples, long to
 
     /**
      * Groups durations by group id (0..groups-1) with a counting sort, then summarises each group through
-     * the shared latency path.
+     * the shared latency path. Public so other interval sources (QEMU's userspace exits) share it.
      */
-    static StatTable build(String event, int[] group, long[] dur, int n, String[] groupNames, long unpaired) {
+    public static StatTable build(String event, int[] group, long[] dur, int n, String[] groupNames, long unpaired) {
         int groups = groupNames.length;
         int[] start = new int[groups + 1];
         for (int i = 0; i < n; i++) start[group[i] + 1]++;
@@ -52,6 +52,7 @@ public record StatTable(String event, List<Row> rows, long totalSamples, long to
             case "ioport" -> "IO Port Access";
             case "msr" -> "MSR Access";
             case "mmio" -> "MMIO Access";
+            case "userspace" -> "USERSPACE-EXIT";
             default -> "VM-EXIT";
         };
         sb.append(String.format(java.util.Locale.ROOT, "%n%20s %10s %8s %8s %10s %10s %16s%n%n", head, "Samples", "Samples%", "Time%",

@@ -18,8 +18,11 @@ public final class UserspaceExits {
     /** {@code _IO(KVMIO, 0x80)}: the KVM_RUN ioctl number. */
     public static final long KVM_RUN = 0xae80;
 
+    /** Pseudo reasons of the kernel's kvm_userspace_exit when KVM_RUN failed: EINTR ("restart") or another errno. */
+    public static final int RESTART = -2, ERROR = -3;
+
     private long[] start = new long[256], end = new long[256];
-    private int[] vcpu = new int[256], reason = new int[256];
+    private int[] vcpu = new int[256], reason = new int[256], tid = new int[256];
     private int size;
 
     public static UserspaceExits of(EventStore s) {
@@ -50,7 +53,7 @@ public final class UserspaceExits {
                 pendingTs[v] = s.ts(i);
                 pendingReason[v] = (int) r;
             } else if (QemuArgs.number(p, "type") == KVM_RUN && pendingTs[v] != Long.MIN_VALUE) {
-                if (!lostBetween(lostTs, pendingTs[v], s.ts(i))) out.add(pendingTs[v], s.ts(i), v, pendingReason[v]);
+                if (!lostBetween(lostTs, pendingTs[v], s.ts(i))) out.add(pendingTs[v], s.ts(i), v, pendingReason[v], s.tid(i));
                 pendingTs[v] = Long.MIN_VALUE;
             }
         }
@@ -70,19 +73,34 @@ public final class UserspaceExits {
         return k < sorted.length && sorted[k] <= b;
     }
 
-    private void add(long s, long e, int v, int r) {
+    void add(long s, long e, int v, int r, int t) {
         if (size == start.length) {
             int c = size * 2;
             start = Arrays.copyOf(start, c);
             end = Arrays.copyOf(end, c);
             vcpu = Arrays.copyOf(vcpu, c);
             reason = Arrays.copyOf(reason, c);
+            tid = Arrays.copyOf(tid, c);
         }
         start[size] = s;
         end[size] = e;
         vcpu[size] = v;
         reason[size] = r;
+        tid[size] = t;
         size++;
+    }
+
+    /** KVM_EXIT_* name without its prefix ({@code IO}), or {@code restart} / {@code error}. */
+    public static String reasonName(int r) {
+        return r == RESTART ? "restart" : r == ERROR ? "error" : KvmExitReason.name(r);
+    }
+
+    /** A reason given by name: {@code IO}, {@code KVM_EXIT_IO}, {@code restart}, {@code error}; case-insensitive; or null. */
+    public static Integer reasonOf(String name) {
+        if (name.equalsIgnoreCase("restart")) return RESTART;
+        if (name.equalsIgnoreCase("error")) return ERROR;
+        int r = KvmExitReason.of(name.toUpperCase(java.util.Locale.ROOT));
+        return r < 0 ? null : r;
     }
 
     public int size() {
@@ -103,6 +121,11 @@ public final class UserspaceExits {
 
     public int reason(int i) {
         return reason[i];
+    }
+
+    /** Thread of the interval's end event (the vCPU thread), or 0 when the format has none. */
+    public int tid(int i) {
+        return tid[i];
     }
 
     public long duration(int i) {
