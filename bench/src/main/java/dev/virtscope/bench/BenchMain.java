@@ -15,7 +15,8 @@ public final class BenchMain {
 
     static List<Benchmark> all() {
         return List.of(new IngestBenchmark(), new TimelineRenderBench(), new FoldBenchmark(),
-                new dev.virtscope.bench.kvm.KvmAnalysisBenchmark(), new QemuImportBench(), new TraceDatBenchmark());
+                new dev.virtscope.bench.kvm.KvmAnalysisBenchmark(), new QemuImportBench(), new TraceDatBenchmark(),
+                new OpenFirstFrameBenchmark(), new RetainedHeapBenchmark());
     }
 
     public static void main(String[] args) throws Exception {
@@ -30,7 +31,7 @@ public final class BenchMain {
         System.out.printf("machine: %d cores, max heap %d MiB, %s %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name"), System.getProperty("java.version"));
         for (Benchmark b : chosen) {
-            System.out.println("== " + b.id() + ": " + b.description());
+            System.out.println("== " + b.id() + ": " + b.description() + " [" + java.time.LocalDateTime.now().withNano(0) + ", " + LoadFigures.load() + "]");
             b.run(work, System.out);
         }
     }

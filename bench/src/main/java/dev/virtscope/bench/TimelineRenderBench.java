@@ -20,7 +20,7 @@ import dev.virtscope.view.timeline.TimelineViewport;
  * the drawn rows once, which is what a renderer walking all events per frame would at least pay.
  */
 public final class TimelineRenderBench implements Benchmark {
-    private static final int EVENTS = 5_000_000, CPUS = 4, WIDTH = 1600, HEIGHT = 900;
+    private static final int EVENTS = Integer.getInteger("virtscope.bench.renderEvents", 10_000_000), CPUS = 4, WIDTH = 1600, HEIGHT = 900;
 
     @Override
     public String id() {
@@ -42,12 +42,22 @@ public final class TimelineRenderBench implements Benchmark {
         TimelinePainter painter = new TimelinePainter();
         CountingPainter p = new CountingPainter();
         out.printf("rows: %d, events: %,d%n", rows.size(), s.size());
-        for (double zoom : new double[] {1, 1.0 / 1000, 1.0 / 1_000_000}) {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(WIDTH, HEIGHT, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        Painter raster = new dev.virtscope.view.paint.Graphics2DPainter(g);
+        String[] names = {"full zoom-out", "mid zoom", "max zoom"};
+        double[] zooms = {1, 1.0 / 1000, 1.0 / 1_000_000};
+        for (int z = 0; z < zooms.length; z++) {
+            double zoom = zooms[z];
             vp.fit(s.firstNs(), s.lastNs());
             vp.zoom(zoom, vp.width() / 2.0);
             double ms = timeMs(() -> painter.draw(p, s, rows, vp, WIDTH, HEIGHT, 0, TimelineMarks.EMPTY, Long::toString));
-            out.printf("frame, window %.3g of the trace: %.2f ms (%d fillRect calls)%n", zoom, ms, p.rects / ROUNDS);
+            long rects = p.rects / (ROUNDS + WARMUP);
             p.rects = 0;
+            double px = timeMs(() -> painter.draw(raster, s, rows, vp, WIDTH, HEIGHT, 0, TimelineMarks.EMPTY, Long::toString));
+            out.printf("%s (window %.3g of the trace, %.3g ns/pixel): aggregation only %.2f ms (%d fillRect calls); "
+                    + "frame drawn into a %dx%d BufferedImage (Java2D software) %.2f ms — goal <= 16 ms: %s%n",
+                    names[z], zoom, vp.nsPerPixel(), ms, rects, WIDTH, HEIGHT, px, px <= 16 ? "met" : "NOT met");
         }
         long[] sink = new long[1];
         double walk = timeMs(() -> {
@@ -56,12 +66,16 @@ public final class TimelineRenderBench implements Benchmark {
             sink[0] += sum;
         });
         out.printf("baseline: touching every event of the rows once: %.2f ms (checksum %d)%n", walk, sink[0] & 0xFF);
+        vp.fit(s.firstNs(), s.lastNs());
+        double full = timeMs(() -> painter.draw(raster, s, rows, vp, WIDTH, HEIGHT, 0, TimelineMarks.EMPTY, Long::toString));
+        out.printf("ratio baseline / full zoom-out frame: %.1fx%n", walk / full);
+        g.dispose();
     }
 
-    private static final int ROUNDS = 20;
+    private static final int ROUNDS = 20, WARMUP = 5;
 
     private static double timeMs(Runnable r) {
-        for (int i = 0; i < 5; i++) r.run(); // warm-up
+        for (int i = 0; i < WARMUP; i++) r.run();
         long t0 = System.nanoTime();
         for (int i = 0; i < ROUNDS; i++) r.run();
         return (System.nanoTime() - t0) / 1e6 / ROUNDS;

@@ -63,6 +63,54 @@ public final class EventStoreBuilder {
         return size;
     }
 
+    /** Time of the i-th event added (input order, before {@link #build()} sorts). */
+    public long ts(int i) {
+        return ts[i];
+    }
+
+    /** CPU of the i-th event added (input order). */
+    public int cpu(int i) {
+        return cpu[i];
+    }
+
+    /** The CPU count the header stated, or -1. */
+    public int cpusDeclared() {
+        return cpusDeclared;
+    }
+
+    /**
+     * Moves every event of part (a builder filled from the next piece of the same input) after the
+     * events already here, in part's input order: its payload pages are adopted, not copied, and its
+     * event type ids are renamed through typeMap (part's id → id here). part must not be used afterwards.
+     */
+    public void append(EventStoreBuilder part, int[] typeMap) {
+        long pageBase = (long) arena.adopt(part.arena) << 32;
+        int n = part.size;
+        if (size + n > ts.length) {
+            int c = Math.max(size + n, size + (size >> 2));
+            ts = Arrays.copyOf(ts, c);
+            ref = Arrays.copyOf(ref, c);
+            tid = Arrays.copyOf(tid, c);
+            cpu = Arrays.copyOf(cpu, c);
+            type = Arrays.copyOf(type, c);
+        }
+        System.arraycopy(part.ts, 0, ts, size, n);
+        System.arraycopy(part.tid, 0, tid, size, n);
+        System.arraycopy(part.cpu, 0, cpu, size, n);
+        long[] pr = part.ref;
+        char[] pt = part.type;
+        for (int k = 0; k < n; k++) {
+            ref[size + k] = pr[k] + pageBase;
+            type[size + k] = (char) typeMap[pt[k]];
+        }
+        size += n;
+        part.ts = null;
+        part.ref = null;
+        part.tid = null;
+        part.cpu = null;
+        part.type = null;
+    }
+
     /** The trace clock ({@code local}, {@code mono}, {@code x86-tsc}, …); nsClock false means timestamps are raw counts. */
     public void clock(String name, boolean isNs) {
         clock = name;

@@ -40,6 +40,24 @@ public final class PayloadArena {
         pos = 0;
     }
 
+    /**
+     * Takes over other's pages after this arena's own (other must not be used afterwards); returns the
+     * page number other's page 0 now has, to add to its references' page part.
+     */
+    int adopt(PayloadArena other) {
+        other.trim();
+        if (pageCount > 0 && pos < pages[pageCount - 1].length) pages[pageCount - 1] = Arrays.copyOf(pages[pageCount - 1], pos);
+        int base = pageCount;
+        int n = other.pageCount;
+        if (pageCount + n > pages.length) pages = Arrays.copyOf(pages, Math.max(pageCount + n, pages.length * 2));
+        System.arraycopy(other.pages, 0, pages, pageCount, n);
+        pageCount += n;
+        // the last adopted page is full as trimmed: the next append starts a new page
+        pos = pageCount == 0 ? 0 : pages[pageCount - 1].length;
+        used += other.used;
+        return base;
+    }
+
     public void view(long ref, Payload out) {
         byte[] p = pages[(int) (ref >>> 32)];
         int i = (int) ref;

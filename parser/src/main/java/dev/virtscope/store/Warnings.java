@@ -23,6 +23,11 @@ public final class Warnings {
         if (kept.size() < KEPT) kept.add(new Warning(line, reason));
     }
 
+    /** Counts n more warnings whose text is not kept (the kept list is full, or they come after it). */
+    public void addUnkept(long n) {
+        count += n;
+    }
+
     public long count() {
         return count;
     }

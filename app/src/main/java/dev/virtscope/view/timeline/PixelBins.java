@@ -7,12 +7,14 @@ import dev.virtscope.store.IntSlice;
  * Per-pixel aggregation of one row: for each pixel column, how many of the row's events fall in
  * its time interval and the type of the first of them. Work is one binary search per pixel over the
  * row's slice (O(width · log n)), never a walk over all events, so drawing cost does not grow with
- * the trace.
+ * the trace; on long rows the search goes through the row's {@link RowTimeSamples} first.
  */
 public final class PixelBins {
     private int[] count = new int[0];
     private int[] firstEvent = new int[0];
     private int width;
+    /** Per-row summaries, made on a row's first frame and reused while the row exists. */
+    private final java.util.Map<IntSlice, RowTimeSamples> samples = new java.util.WeakHashMap<>();
 
     /** Fills the bins for the time window [start, start + width·nsPerPixel). */
     public void fill(EventStore s, IntSlice events, long start, double nsPerPixel, int width) {
@@ -21,10 +23,12 @@ public final class PixelBins {
             firstEvent = new int[width];
         }
         this.width = width;
-        int pos = firstAtOrAfter(s, events, 0, events.size(), start);
+        RowTimeSamples rs = events.size() < RowTimeSamples.MIN_EVENTS ? null : samples.computeIfAbsent(events, e -> RowTimeSamples.of(s, e));
+        int n = events.size();
+        int pos = rs != null ? rs.firstAtOrAfter(s, events, 0, n, start) : firstAtOrAfter(s, events, 0, n, start);
         for (int px = 0; px < width; px++) {
             long end = start + (long) Math.ceil((px + 1) * nsPerPixel);
-            int next = firstAtOrAfter(s, events, pos, events.size(), end);
+            int next = rs != null ? rs.firstAtOrAfter(s, events, pos, n, end) : firstAtOrAfter(s, events, pos, n, end);
             count[px] = next - pos;
             firstEvent[px] = next > pos ? events.get(pos) : -1;
             pos = next;

@@ -24,6 +24,6 @@ public final class FtraceFormat implements TraceFormat {
 
     @Override
     public void load(TraceSource source, TraceBuilder out, LoadMonitor monitor) throws IOException {
-        new FtraceTextImporter(out.events, false).load(source, monitor);
+        FtraceIngest.load(source, out.events, false, monitor);
     }
 }

@@ -32,10 +32,18 @@ final class FtraceTextImporter {
     /** The previous line was a text event (or its continuation): an indented unparsable line continues it. */
     private boolean lastWasEvent;
 
+    /** How the first event's time was written (null before the first event): it decides the clock. */
+    FtraceLine.TimeKind firstTimeKind;
+
     FtraceTextImporter(EventStoreBuilder out, boolean report) {
+        this(out, report, null);
+    }
+
+    /** @param taskLog where task findings go when this importer reads one chunk of a file; null: the task table */
+    FtraceTextImporter(EventStoreBuilder out, boolean report, TaskLog taskLog) {
         this.out = out;
         this.report = report;
-        this.tasks = new TaskLearner(out);
+        this.tasks = new TaskLearner(out, taskLog);
         this.kinds = new EventKinds(out);
         this.lost = new LostMarkers(out.lost);
         this.names = new NameCache(out.eventNames);
@@ -100,12 +108,8 @@ final class FtraceTextImporter {
         FtraceLine l = line;
         if (!clockSet) {
             clockSet = true;
-            switch (l.timeKind) {
-                case INTEGER, VERBOSE_RAW -> out.clock("counter", false);
-                case LATENCY_US -> out.clock("relative", true);
-                default -> {
-                }
-            }
+            firstTimeKind = l.timeKind;
+            clock(l.timeKind, out);
         }
         long ts = l.ts;
         int type = l.nameStart >= 0 ? names.intern(b, l.nameStart, l.nameEnd - l.nameStart)
@@ -122,6 +126,16 @@ final class FtraceTextImporter {
             }
         }
         return kind;
+    }
+
+    /** The clock a trace has, from how its first event's time was written. */
+    static void clock(FtraceLine.TimeKind first, EventStoreBuilder out) {
+        switch (first) {
+            case INTEGER, VERBOSE_RAW -> out.clock("counter", false);
+            case LATENCY_US -> out.clock("relative", true);
+            default -> {
+            }
+        }
     }
 
     /** Lost-event lines and the trace-cmd report header lines; false if the line is none of them. */

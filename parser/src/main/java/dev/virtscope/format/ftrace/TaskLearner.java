@@ -20,27 +20,46 @@ final class TaskLearner {
     private int[] tids = new int[64];
     private int tidCount;
 
+    /** Non-null while one chunk of a file is parsed apart from the others: findings go here, in order. */
+    private final TaskLog log;
+
     TaskLearner(EventStoreBuilder out) {
+        this(out, null);
+    }
+
+    TaskLearner(EventStoreBuilder out, TaskLog log) {
         this.out = out;
         this.comms = new NameCache(out.comms);
+        this.log = log;
     }
 
     /** The task of an event line. */
     void line(FtraceLine l, byte[] b, long ts) {
-        if (l.tgid >= 0 && tgidOf.get(l.pid) != l.tgid) {
-            tgidOf.put(l.pid, l.tgid);
-            out.tasks.tgid(l.pid, l.tgid);
-        }
+        if (l.tgid >= 0) tgid(l.pid, l.tgid);
         if (l.commUnknown) return;
-        if (l.commTruncated) {
-            if (knownStartsWith(l.pid, b, l.commStart, l.commEnd)) return;
-            int n = completeVcpuName(b, l.commStart, l.commEnd);
-            if (n > 0) {
-                seen(l.pid, vcpuName, 0, n, ts);
-                return;
-            }
+        if (l.commTruncated) truncated(l.pid, b, l.commStart, l.commEnd, ts);
+        else seen(l.pid, b, l.commStart, l.commEnd, ts);
+    }
+
+    void tgid(int pid, int tgid) {
+        if (tgidOf.get(pid) == tgid) return;
+        tgidOf.put(pid, tgid);
+        if (log != null) log.tgid(pid, tgid);
+        else out.tasks.tgid(pid, tgid);
+    }
+
+    /** A comm cut to 8 characters by the latency format, b[s,e). */
+    void truncated(int pid, byte[] b, int s, int e, long ts) {
+        // what a cut comm means depends on the comm known before: when this chunk has not seen the
+        // task yet, that is decided when the chunks are put together in file order
+        if (log != null && lastComm.get(pid) < 0) {
+            log.truncated(pid, b, s, e, ts);
+            return;
         }
-        seen(l.pid, b, l.commStart, l.commEnd, ts);
+        if (knownStartsWith(pid, b, s, e)) return;
+        int n = completeVcpuName(b, s, e);
+        if (n > 0) seen(pid, vcpuName, 0, n, ts);
+        else seen(pid, b, s, e, ts);
     }
 
     private final byte[] vcpuName = new byte[11];
@@ -74,14 +93,15 @@ final class TaskLearner {
         return true;
     }
 
-    private void seen(int tid, byte[] b, int s, int e, long ts) {
+    void seen(int tid, byte[] b, int s, int e, long ts) {
         if (s >= e) return;
         int id = comms.intern(b, s, e - s);
         int last = lastComm.get(tid);
         if (last == id) return;
         if (last < 0) addTid(tid);
         lastComm.put(tid, id);
-        out.tasks.seen(tid, id, ts);
+        if (log != null) log.seen(tid, b, s, e, ts);
+        else out.tasks.seen(tid, id, ts);
     }
 
     private void addTid(int tid) {

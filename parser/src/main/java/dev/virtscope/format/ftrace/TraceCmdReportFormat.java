@@ -24,6 +24,6 @@ public final class TraceCmdReportFormat implements TraceFormat {
 
     @Override
     public void load(TraceSource source, TraceBuilder out, LoadMonitor monitor) throws IOException {
-        new FtraceTextImporter(out.events, true).load(source, monitor);
+        FtraceIngest.load(source, out.events, true, monitor);
     }
 }

@@ -1,0 +1,61 @@
+package dev.virtscope.format.ftrace;
+
+import dev.virtscope.io.LineReader;
+import dev.virtscope.store.EventStoreBuilder;
+
+/**
+ * One chunk of an ftrace-style text, parsed on its own: events, payloads, names, lost markers and
+ * warnings go to a builder of its own, task findings to a {@link TaskLog}; line numbers count from 1
+ * at the chunk's first line. {@link ChunkMerger} puts chunks together in file order. A chunk other
+ * than the first starts with an event line, so no line of it depends on the chunk before.
+ */
+final class FtraceChunk {
+    final EventStoreBuilder part = new EventStoreBuilder();
+    final TaskLog tasks = new TaskLog();
+    /** Lines in the chunk. */
+    long lines;
+    /** How the chunk's first event wrote its time (null when it has no event). */
+    FtraceLine.TimeKind firstTimeKind;
+
+    /**
+     * Parses b[from, to) line by line as {@link LineReader} splits a stream: '\n' ends a line, a
+     * trailing '\r' is dropped, a line of maxLine bytes or more is cut to maxLine with a warning.
+     */
+    static FtraceChunk parse(byte[] b, int from, int to, boolean report, int maxLine) {
+        FtraceChunk c = new FtraceChunk();
+        FtraceTextImporter imp = new FtraceTextImporter(c.part, report, c.tasks);
+        long no = 0;
+        int pos = from;
+        while (pos < to) {
+            int lim = (int) Math.min(to, (long) pos + maxLine);
+            int nl = indexOfNewline(b, pos, lim);
+            int end, next;
+            boolean cut = false;
+            if (nl >= 0) {
+                end = nl;
+                next = nl + 1;
+            } else if (lim - pos >= maxLine) {
+                end = pos + maxLine;
+                cut = true;
+                int rest = indexOfNewline(b, end, to);
+                next = rest < 0 ? to : rest + 1;
+            } else {
+                end = to; // the last line of the file, without '\n'
+                next = to;
+            }
+            if (end > pos && b[end - 1] == '\r') end--;
+            no++;
+            if (cut) c.part.warnings.add(no, "line longer than " + LineReader.DEFAULT_MAX_LINE + " bytes, cut");
+            imp.line(b, pos, end, no);
+            pos = next;
+        }
+        c.lines = no;
+        c.firstTimeKind = imp.firstTimeKind;
+        return c;
+    }
+
+    static int indexOfNewline(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) if (b[i] == '\n') return i;
+        return -1;
+    }
+}
