@@ -7,14 +7,17 @@ import javafx.scene.text.Text;
 
 import dev.virtscope.view.paint.Painter;
 
-/** {@link Painter} onto a JavaFX canvas. */
-final class CanvasPainter implements Painter {
+/** {@link Painter} onto a JavaFX canvas: the screen backend of the timeline and the flame graph. */
+public final class CanvasPainter implements Painter {
     private final GraphicsContext gc;
     private final Text measure = new Text();
+    private Font font;
     private int lastRgb = -1;
 
-    CanvasPainter(GraphicsContext gc, Font font) {
+    /** Draws with font; {@link #fontSize} changes its size, keeping the family. */
+    public CanvasPainter(GraphicsContext gc, Font font) {
         this.gc = gc;
+        this.font = font;
         gc.setFont(font);
         gc.setLineWidth(1);
         measure.setFont(font);
@@ -53,6 +56,14 @@ final class CanvasPainter implements Painter {
     public double textWidth(String s) {
         measure.setText(s);
         return measure.getLayoutBounds().getWidth();
+    }
+
+    @Override
+    public void fontSize(double px) {
+        if (font.getSize() == px) return;
+        font = Font.font(font.getFamily(), px);
+        gc.setFont(font);
+        measure.setFont(font);
     }
 
     @Override
