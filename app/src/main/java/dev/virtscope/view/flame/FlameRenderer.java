@@ -91,6 +91,12 @@ public final class FlameRenderer {
         return s.icicle() ? top(s) + level * s.frameHeight() : h - bottom(s) - (level + 1) * s.frameHeight();
     }
 
+    /** {x, y, width, height} in pixels of the i-th frame of layout (its rectangle is one pixel less high). */
+    public static double[] bounds(FlameTree t, FlameStyle s, FlameLayout layout, int i) {
+        double inner = s.width() - 2 * XPAD;
+        return new double[] {XPAD + layout.x(i) * inner, frameY(layout.level(i), s, height(t, s)), layout.width(i) * inner, s.frameHeight()};
+    }
+
     /** Index in layout of the frame drawn at pixel (x, y), or -1 (the same geometry as {@link #draw}). */
     public static int frameAt(FlameTree t, FlameStyle s, FlameLayout layout, double x, double y) {
         double h = height(t, s), inner = s.width() - 2 * XPAD;

@@ -61,6 +61,11 @@ public final class KvmCallchainText {
 
     /** How many lines (= samples) fall inside an exit of reason (null = any) on their own thread: exit ≤ t < entry. */
     public long samplesInExits(String reason) {
+        return samplesInExits(reason, -1);
+    }
+
+    /** The same, for the lines of one thread (tid -1: every thread). */
+    public long samplesInExits(String reason, int tid) {
         Map<Integer, TreeMap<Long, long[]>> intervals = new HashMap<>();  // tid → start → {end}
         Map<Integer, Long> openAt = new HashMap<>();
         Map<Integer, String> openReason = new HashMap<>();
@@ -78,6 +83,7 @@ public final class KvmCallchainText {
         }
         long n = 0;
         for (Line l : lines) {
+            if (tid >= 0 && l.tid != tid) continue;
             TreeMap<Long, long[]> iv = intervals.get(l.tid);
             Map.Entry<Long, long[]> e = iv == null ? null : iv.floorEntry(l.ns);
             if (e != null && l.ns < e.getValue()[0]) n++;
