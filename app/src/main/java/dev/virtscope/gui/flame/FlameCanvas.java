@@ -43,6 +43,7 @@ final class FlameCanvas extends ScrollPane {
     private double mouseX = Double.NaN, mouseY = Double.NaN;
     /** set when a new graph or layout is shown: the next layout scrolls to the root */
     private boolean scrollToRoot;
+    private boolean tipShown;
     private String emptyText = "Open a perf script file recorded with -g, or folded stacks, to see its flame graph";
 
     FlameCanvas(FlameModel model, Consumer<String> details) {
@@ -116,15 +117,18 @@ final class FlameCanvas extends ScrollPane {
     /** Details of the frame under the pointer, or of the whole graph. */
     private void hover() {
         int n = Double.isNaN(mouseX) ? -1 : nodeAt(mouseX, mouseY);
+        // installed only over a frame (an empty tooltip would show as a blank box), once per entry
         if (n < 0) {
-            Tooltip.uninstall(canvas, tip);
+            if (tipShown) Tooltip.uninstall(canvas, tip);
+            tipShown = false;
             details.accept(summary());
             return;
         }
         FlameTree t = model.tree();
         String text = FlameRenderer.tooltip(t, n, FlameRenderer.clean(t.name(n)), t.total(style.zoomNode()), style);
         tip.setText(text);
-        Tooltip.install(canvas, tip);
+        if (!tipShown) Tooltip.install(canvas, tip);
+        tipShown = true;
         details.accept(text);
     }
 
