@@ -44,7 +44,7 @@ final class FlameCanvas extends ScrollPane {
     /** set when a new graph or layout is shown: the next layout scrolls to the root */
     private boolean scrollToRoot;
     private boolean tipShown;
-    private String emptyText = "Open a perf script file recorded with -g, or folded stacks, to see its flame graph";
+    private static final String EMPTY_TEXT = "Open a perf script file recorded with -g, or folded stacks, to see its flame graph";
 
     FlameCanvas(FlameModel model, Consumer<String> details) {
         this.model = model;
@@ -151,7 +151,7 @@ final class FlameCanvas extends ScrollPane {
             canvas.setHeight(Math.max(60, getViewportBounds().getHeight()));
             p = new CanvasPainter(canvas.getGraphicsContext2D(), font);
             p.fillRect(0, 0, canvas.getWidth(), canvas.getHeight(), FlameColors.BACKGROUND);
-            p.text(model.stacks().isEmpty() ? emptyText : "Building the flame graph…", 20, 40, 0x606060);
+            p.text(model.stacks().isEmpty() ? EMPTY_TEXT : "Building the flame graph…", 20, 40, 0x606060);
             return;
         }
         int zoom = Math.min(model.zoomProperty().get(), t.size() - 1);

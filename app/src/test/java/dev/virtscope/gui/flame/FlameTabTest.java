@@ -44,7 +44,6 @@ import dev.virtscope.gui.TraceReader;
 import dev.virtscope.io.TraceSource;
 import dev.virtscope.stack.flame.FlameTree;
 import dev.virtscope.view.flame.FlameColors;
-import dev.virtscope.view.flame.FlameRenderer;
 
 /** The Flame graph tab on a real perf capture of a QEMU/KVM guest (perf record -g, cpu-clock). */
 @ExtendWith(ApplicationExtension.class)
