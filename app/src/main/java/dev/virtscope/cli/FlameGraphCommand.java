@@ -2,24 +2,18 @@ package dev.virtscope.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-
-import javax.imageio.ImageIO;
 
 import dev.virtscope.format.TraceLoader;
 import dev.virtscope.stack.StackStore;
 import dev.virtscope.stack.flame.FlameBuilder;
 import dev.virtscope.stack.flame.FlameFilter;
 import dev.virtscope.stack.flame.FlameTree;
-import dev.virtscope.view.flame.AwtPainter;
-import dev.virtscope.view.flame.FlameRenderer;
+import dev.virtscope.view.flame.FlameExport;
 import dev.virtscope.view.flame.FlameStyle;
-import dev.virtscope.view.flame.SvgPainter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -103,19 +97,8 @@ public final class FlameGraphCommand implements Callable<Integer> {
             FlameBuilder b = new FlameBuilder().filter(f).mergeRecursion(mergeRecursion).normalize(normalize);
             FlameTree t = diff == null ? b.build(st) : b.buildDiff(st, stacks(diff));
             FlameStyle style = FlameStyle.DEFAULT.withTitle(title).withWidth(width).withIcicle(icicle).withMinWidth(minWidth).withSearch(re)
-                    .withCountName(weighted(st) ? "period" : "samples");
-            if (png) {
-                AwtPainter p = new AwtPainter();
-                FlameRenderer.draw(t, style, p);
-                dev.virtscope.view.AtomicFiles.write(out, tmp -> {
-                    if (!ImageIO.write(p.image(), "png", tmp.toFile())) throw new IOException("no PNG writer available");
-                });
-            } else {
-                SvgPainter p = new SvgPainter();
-                FlameRenderer.draw(t, style, p);
-                String svgText = p.svg();
-                dev.virtscope.view.AtomicFiles.write(out, tmp -> Files.writeString(tmp, svgText, StandardCharsets.UTF_8));
-            }
+                    .withCountName(FlameExport.countName(st));
+            FlameExport.write(out, t, style);
             if (re != null) {
                 spec.commandLine().getOut().printf(java.util.Locale.ROOT, "matched: %.2f%%%n",
                         new dev.virtscope.stack.flame.FlameSearch(t, re, 0).percent());
@@ -126,12 +109,6 @@ public final class FlameGraphCommand implements Callable<Integer> {
             err.println("virtscope flamegraph: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-    }
-
-    /** perf samples carry a period (events, or ns for cpu-clock): the graph then adds periods, not samples. */
-    private static boolean weighted(StackStore st) {
-        for (int i = 0; i < st.sampleCount(); i++) if (st.ts(i) >= 0 && st.weight(i) != 1) return true;
-        return false;
     }
 
     private static StackStore stacks(Path p) throws IOException {

@@ -7,17 +7,24 @@ import javafx.scene.text.Text;
 
 import dev.virtscope.view.paint.Painter;
 
-/** {@link Painter} onto a JavaFX canvas. */
-final class CanvasPainter implements Painter {
+/** {@link Painter} onto a JavaFX canvas: the screen backend of the timeline and the flame graph. */
+public final class CanvasPainter implements Painter {
     private final GraphicsContext gc;
     private final Text measure = new Text();
+    private Font font;
     private int lastRgb = -1;
+    /** advance of each ASCII character per font, measured on first use (NaN: not yet); FX thread only */
+    private static final java.util.Map<Font, double[]> ADVANCES = new java.util.HashMap<>();
+    private double[] ascii;
 
-    CanvasPainter(GraphicsContext gc, Font font) {
+    /** Draws with font; {@link #fontSize} changes its size, keeping the family. */
+    public CanvasPainter(GraphicsContext gc, Font font) {
         this.gc = gc;
+        this.font = font;
         gc.setFont(font);
         gc.setLineWidth(1);
         measure.setFont(font);
+        ascii = advances(font);
     }
 
     private Color color(int rgb) {
@@ -49,10 +56,44 @@ final class CanvasPainter implements Painter {
         gc.fillText(s, x, y);
     }
 
+    /**
+     * Sums cached per-character advances for ASCII text: laying out a Text node per call made
+     * eliding thousands of flame graph labels take seconds per frame.
+     */
     @Override
     public double textWidth(String s) {
+        double w = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 128) return measured(s);
+            double a = ascii[c];
+            // measured between two bars so that a space has its advance, not an empty box
+            if (Double.isNaN(a)) a = ascii[c] = measured("|" + c + "|") - measured("||");
+            w += a;
+        }
+        return w;
+    }
+
+    private static double[] advances(Font f) {
+        return ADVANCES.computeIfAbsent(f, k -> {
+            double[] a = new double[128];
+            java.util.Arrays.fill(a, Double.NaN);
+            return a;
+        });
+    }
+
+    private double measured(String s) {
         measure.setText(s);
         return measure.getLayoutBounds().getWidth();
+    }
+
+    @Override
+    public void fontSize(double px) {
+        if (font.getSize() == px) return;
+        font = Font.font(font.getFamily(), px);
+        gc.setFont(font);
+        measure.setFont(font);
+        ascii = advances(font);
     }
 
     @Override

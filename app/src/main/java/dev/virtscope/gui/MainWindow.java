@@ -39,6 +39,7 @@ public final class MainWindow implements MenuBarFactory.Actions {
         tabs.setId("views");
         timelineTab = new TimelineTab(session);
         tabs.getTabs().addAll(eventsTab, timelineTab);
+        tabs.getTabs().add(new dev.virtscope.gui.flame.FlameTab(session));
 
         BorderPane root = new BorderPane();
         root.setTop(MenuBarFactory.create(this, recent));

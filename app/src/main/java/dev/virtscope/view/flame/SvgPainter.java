@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
+import dev.virtscope.view.paint.Painter;
+
 /**
  * Writes the picture as standalone SVG text with embedded JavaScript (flame.js: hover details,
  * click to zoom, regex search). Every attribute and text is XML-escaped; control characters were
@@ -17,6 +19,7 @@ public final class SvgPainter implements Painter {
     private final StringBuilder out = new StringBuilder(1 << 16);
     private double width, height;
     private boolean frameHasText;
+    private double fontSize = DEFAULT_FONT_SIZE;
 
     @Override
     public void begin(double w, double h, String title) {
@@ -32,24 +35,40 @@ public final class SvgPainter implements Painter {
     }
 
     @Override
-    public void rect(double x, double y, double w, double h, int rgb) {
+    public void fillRect(double x, double y, double w, double h, int rgb) {
         String c = color(rgb);
         out.append("<rect x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"").append(n(w)).append("\" height=\"")
                 .append(n(h)).append("\" fill=\"").append(c).append("\" data-c=\"").append(c).append("\"/>");
     }
 
     @Override
-    public void text(double x, double y, String s, double size, int rgb, Align align) {
+    public void line(double x1, double y1, double x2, double y2, int rgb) {
+        out.append("<line x1=\"").append(n(x1)).append("\" y1=\"").append(n(y1)).append("\" x2=\"").append(n(x2)).append("\" y2=\"")
+                .append(n(y2)).append("\" stroke=\"").append(color(rgb)).append("\"/>");
+    }
+
+    @Override
+    public void text(String s, double x, double y, int rgb) {
+        text(s, x, y, rgb, Align.LEFT);
+    }
+
+    @Override
+    public void text(String s, double x, double y, int rgb, Align align) {
         frameHasText = true;
-        out.append("<text x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" font-size=\"").append(n(size)).append('"');
+        out.append("<text x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" font-size=\"").append(n(fontSize)).append('"');
         if (align == Align.MIDDLE) out.append(" text-anchor=\"middle\"");
         if (rgb != 0) out.append(" fill=\"").append(color(rgb)).append('"');
         out.append('>').append(esc(s)).append("</text>");
     }
 
     @Override
-    public double textWidth(String s, double size) {
-        return s.length() * size * GLYPH;
+    public double textWidth(String s) {
+        return s.length() * fontSize * GLYPH;
+    }
+
+    @Override
+    public void fontSize(double px) {
+        fontSize = px;
     }
 
     @Override
@@ -62,16 +81,21 @@ public final class SvgPainter implements Painter {
     }
 
     @Override
-    public void beginFrame(FrameInfo f) {
-        out.append("<g class=\"f\" data-n=\"").append(f.node()).append("\" data-p=\"").append(f.parent())
-                .append("\" data-x=\"").append(f.xFraction()).append("\" data-w=\"").append(f.widthFraction())
-                .append("\" data-l=\"").append(f.level()).append("\" data-v=\"").append(f.weight())
-                .append("\" data-name=\"").append(esc(f.name())).append("\"><title>").append(esc(f.tooltip())).append("</title>");
+    public boolean interactive() {
+        return true;
+    }
+
+    /** A frame: its data-* attributes (n, p, x, w, l, v, name) drive flame.js; the tooltip is its title. */
+    @Override
+    public void beginGroup(String tooltip, String... data) {
+        out.append("<g class=\"f\"");
+        for (int i = 0; i + 1 < data.length; i += 2) out.append(" data-").append(data[i]).append("=\"").append(esc(data[i + 1])).append('"');
+        out.append("><title>").append(esc(tooltip)).append("</title>");
         frameHasText = false;
     }
 
     @Override
-    public void endFrame() {
+    public void endGroup() {
         // the script expects a text element in every frame, even when no label fits
         if (!frameHasText) out.append("<text x=\"0\" y=\"0\"></text>");
         out.append("</g>\n");

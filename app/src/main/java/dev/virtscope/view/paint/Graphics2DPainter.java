@@ -21,7 +21,7 @@ public final class Graphics2DPainter implements Painter {
 
     public Graphics2DPainter(Graphics2D g) {
         this.g = g;
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, (int) DEFAULT_FONT_SIZE));
         g.setStroke(new BasicStroke(1f));
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     }
@@ -49,6 +49,11 @@ public final class Graphics2DPainter implements Painter {
     @Override
     public double textWidth(String s) {
         return g.getFontMetrics().getStringBounds(SafeText.clean(s), g).getWidth();
+    }
+
+    @Override
+    public void fontSize(double px) {
+        if (g.getFont().getSize2D() != (float) px) g.setFont(g.getFont().deriveFont((float) px));
     }
 
     @Override

@@ -16,9 +16,19 @@ public final class FlameBuilder {
     private boolean mergeRecursion;
     private boolean normalize;
     private FlameFilter filter = FlameFilter.ALL;
+    private java.util.BitSet only;
 
     public FlameBuilder filter(FlameFilter f) {
         filter = f;
+        return this;
+    }
+
+    /**
+     * Counts only the samples whose index is set (of the drawn profile; a differential baseline
+     * is not restricted), e.g. the samples taken inside kvm exits; null counts every sample.
+     */
+    public FlameBuilder only(java.util.BitSet samples) {
+        only = samples;
         return this;
     }
 
@@ -45,7 +55,7 @@ public final class FlameBuilder {
         Adder a = new Adder(t, store);
         boolean diff = store.differential();
         for (int i = 0; i < store.sampleCount(); i++) {
-            if (!keep(store, i)) continue;
+            if (!keep(store, i) || (only != null && !only.get(i))) continue;
             if (diff) a.sample(i, store.weight2(i), store.weight(i));
             else a.sample(i, store.weight(i), 0);
         }
@@ -57,7 +67,7 @@ public final class FlameBuilder {
     public FlameTree buildDiff(StackStore after, StackStore before) {
         FlameTree t = new FlameTree(new StringTable());
         Adder a = new Adder(t, after);
-        for (int i = 0; i < after.sampleCount(); i++) if (keep(after, i)) a.sample(i, after.weight(i), 0);
+        for (int i = 0; i < after.sampleCount(); i++) if (keep(after, i) && (only == null || only.get(i))) a.sample(i, after.weight(i), 0);
         Adder b = new Adder(t, before);
         for (int i = 0; i < before.sampleCount(); i++) if (keep(before, i)) b.sample(i, 0, before.weight(i));
         t.differential = true;
