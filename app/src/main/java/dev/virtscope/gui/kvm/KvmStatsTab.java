@@ -26,8 +26,8 @@ import dev.virtscope.store.EventStore;
 
 /**
  * The "KVM stats" tab: {@code perf kvm stat report} for vmexit, ioport, msr or mmio, one row per key,
- * vCPU or host CPU, optionally for one vCPU; below it the per-vCPU time split. Computed on a background
- * thread from the trace's paired exits; both tables export as CSV.
+ * vCPU or host CPU, optionally for one vCPU; below it the per-vCPU time split. Computed from the trace's
+ * paired exits on a background thread, only while the tab is shown; both tables export as CSV.
  */
 public final class KvmStatsTab extends Tab implements ViewExports {
     /** What the tab shows once computed. */
@@ -38,13 +38,15 @@ public final class KvmStatsTab extends Tab implements ViewExports {
     private final AnalysisRunner runner = new AnalysisRunner("kvm-stats");
     private final ComboBox<String> event = new ComboBox<>();
     private final ComboBox<String> by = new ComboBox<>();
-    private final ComboBox<String> vcpu = VcpuChoices.chooser("kvm-stats-vcpu", VcpuChoices.ALL_VCPUS);
+    private final ComboBox<String> vcpu = Choosers.chooser("kvm-stats-vcpu", Choosers.ALL_VCPUS);
     private final StatTableView table = new StatTableView("kvm-stats-table");
     private final VcpuSplitView split = new VcpuSplitView();
     private final Label status = new Label();
     private Result result;
     /** set while the vCPU chooser is refilled from a result, so that refilling does not recompute */
     private boolean filling;
+    /** a change arrived while the tab was hidden: computed when it is next shown, not before */
+    private boolean stale;
 
     public KvmStatsTab(Session session) {
         super("KVM stats");
@@ -82,6 +84,9 @@ public final class KvmStatsTab extends Tab implements ViewExports {
             if (!filling) recompute();
         });
         session.openProperty().addListener((o, a, b) -> recompute());
+        selectedProperty().addListener((o, was, is) -> {
+            if (is && stale) recompute();
+        });
         recompute();
     }
 
@@ -102,6 +107,11 @@ public final class KvmStatsTab extends Tab implements ViewExports {
     }
 
     private void recompute() {
+        if (!isSelected()) {
+            stale = true;
+            return;
+        }
+        stale = false;
         Session.OpenTrace open = session.open();
         if (open == null) {
             status.setText("Open a trace with kvm_exit / kvm_entry events");
@@ -114,7 +124,7 @@ public final class KvmStatsTab extends Tab implements ViewExports {
             case 2 -> KvmStat.By.CPU;
             default -> KvmStat.By.KEY;
         };
-        int v = VcpuChoices.number(vcpu);
+        int v = Choosers.number(vcpu);
         status.setText("Computing…");
         runner.run(() -> {
             KvmExits k = KvmExitsCache.of(s);
@@ -125,7 +135,7 @@ public final class KvmStatsTab extends Tab implements ViewExports {
     private void show(Result r) {
         result = r;
         filling = true;
-        VcpuChoices.fill(vcpu, VcpuChoices.vcpus(r.exits()));
+        Choosers.fill(vcpu, Choosers.vcpus(r.exits()));
         filling = false;
         table.show(r.table(), r.keyHeader());
         split.show(r.split());

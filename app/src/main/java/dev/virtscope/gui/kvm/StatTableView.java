@@ -31,6 +31,11 @@ public final class StatTableView extends TableView<StatTable.Row> {
         getColumns().add(Columns.number("stat-stddev", "±%", StatTable.Row::stddevPct, StatTableView::pct));
     }
 
+    /** Leaves out the shares of samples and the ± column, for a table beside a chart. */
+    public void compact() {
+        for (var c : getColumns()) if (c.getId().equals("stat-samples-pct") || c.getId().equals("stat-stddev")) c.setVisible(false);
+    }
+
     /** Shows a table; keyHeader names its first column (Reason, Port, MSR, GPA, vCPU, CPU). */
     public void show(StatTable t, String keyHeader) {
         table = t;

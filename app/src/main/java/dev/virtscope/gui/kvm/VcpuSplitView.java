@@ -29,6 +29,8 @@ public final class VcpuSplitView extends TableView<Integer> {
         getColumns().add(Columns.number("split-guest-pct", "Guest%", i -> share(split, i, split.guestNs(i)), StatTableView::pct));
         getColumns().add(Columns.number("split-host-pct", "Host%", i -> share(split, i, split.hostNs(i)), StatTableView::pct));
         getColumns().add(Columns.text("split-top", "Top host reasons", i -> topReasons(split, i)));
+        for (var c : getColumns()) c.setPrefWidth(100);
+        getColumns().get(getColumns().size() - 1).setPrefWidth(420);
     }
 
     public void show(VcpuTimeSplit s) {

@@ -11,7 +11,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 
-import dev.virtscope.gui.kvm.VcpuChoices;
+import dev.virtscope.gui.kvm.Choosers;
 
 /**
  * The Latency tab's toolbar and outlier settings: filters (reason, vCPU, host CPU), bucket scheme (log2,
@@ -19,9 +19,9 @@ import dev.virtscope.gui.kvm.VcpuChoices;
  * turns them into a {@link LatencyQuery}.
  */
 final class LatencyControls {
-    final ComboBox<String> reason = VcpuChoices.chooser("latency-reason", VcpuChoices.ALL_REASONS);
-    final ComboBox<String> vcpu = VcpuChoices.chooser("latency-vcpu", VcpuChoices.ALL_VCPUS);
-    final ComboBox<String> cpu = VcpuChoices.chooser("latency-cpu", VcpuChoices.ALL_CPUS);
+    final ComboBox<String> reason = Choosers.chooser("latency-reason", Choosers.ALL_REASONS);
+    final ComboBox<String> vcpu = Choosers.chooser("latency-vcpu", Choosers.ALL_VCPUS);
+    final ComboBox<String> cpu = Choosers.chooser("latency-cpu", Choosers.ALL_CPUS);
     final ToggleGroup buckets = new ToggleGroup();
     final RadioButton log2 = new RadioButton("log2"), linear = new RadioButton("linear, width");
     final TextField width = new TextField("10us");

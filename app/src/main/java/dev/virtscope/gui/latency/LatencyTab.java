@@ -29,7 +29,7 @@ import dev.virtscope.gui.kvm.AnalysisRunner;
 import dev.virtscope.gui.kvm.Csv;
 import dev.virtscope.gui.kvm.SaveFiles;
 import dev.virtscope.gui.kvm.StatTableView;
-import dev.virtscope.gui.kvm.VcpuChoices;
+import dev.virtscope.gui.kvm.Choosers;
 import dev.virtscope.store.EventStore;
 import dev.virtscope.view.chart.LatencyHistogramChart;
 
@@ -37,8 +37,8 @@ import dev.virtscope.view.chart.LatencyHistogramChart;
  * The "Latency" tab: the histogram of kvm exit → entry latencies (or of a generic start/end pairing) in
  * JFreeChart's FX viewer with p50/p90/p99 lines, the kvm-stat vmexit table beside it (clicking a row plots
  * that reason), and the exits above a threshold; double-clicking one shows it on the timeline. Every
- * change of a control recomputes on a background thread; PNG/SVG exports write the chart object that is
- * on screen, through the code the CLI uses.
+ * change of a control recomputes on a background thread (changes while the tab is hidden wait until it
+ * is shown); PNG/SVG exports write the chart object that is on screen, through the code the CLI uses.
  */
 public final class LatencyTab extends Tab implements ViewExports {
     /** Brings the timeline forward centred on [fromNs, toNs]. */
@@ -58,6 +58,8 @@ public final class LatencyTab extends Tab implements ViewExports {
     private LatencyResult result;
     /** set while controls are updated from a result, so that the update does not recompute */
     private boolean filling;
+    /** a change arrived while the tab was hidden: computed when it is next shown, not before */
+    private boolean stale;
 
     public LatencyTab(Session session, ShowOnTimeline timeline) {
         super("Latency");
@@ -66,6 +68,7 @@ public final class LatencyTab extends Tab implements ViewExports {
         setId("latency-tab");
         setClosable(false);
         viewer.setId("latency-chart");
+        stats.compact();
         Label statsTitle = new Label("kvm-stat vmexit (click a row to plot that reason)");
         HBox outlierBar = new HBox(6, new Label("Exits longer than"), c.threshold, c.includeHlt);
         outlierBar.setAlignment(Pos.CENTER_LEFT);
@@ -74,7 +77,7 @@ public final class LatencyTab extends Tab implements ViewExports {
         VBox side = new VBox(4, statsTitle, stats, outlierBar, outliers);
         side.setPadding(new Insets(4));
         SplitPane split = new SplitPane(viewer, side);
-        split.setDividerPositions(0.58);
+        split.setDividerPositions(0.56);
         BorderPane root = new BorderPane(split);
         root.setTop(c.toolbar());
         c.status.setPadding(new Insets(2, 6, 2, 6));
@@ -97,6 +100,13 @@ public final class LatencyTab extends Tab implements ViewExports {
         c.exits.setOnAction(e -> usePair(null));
         c.png.setOnAction(e -> exportView(owner(), "png"));
         c.svg.setOnAction(e -> exportView(owner(), "svg"));
+        // the viewer's own menu exports through other code: offer ours, so files always match the CLI's
+        javafx.scene.control.MenuItem reset = new javafx.scene.control.MenuItem("Reset zoom"),
+                png = new javafx.scene.control.MenuItem("Export PNG…"), svg = new javafx.scene.control.MenuItem("Export SVG…");
+        reset.setOnAction(e -> resetZoom());
+        png.setOnAction(e -> exportView(owner(), "png"));
+        svg.setOnAction(e -> exportView(owner(), "svg"));
+        viewer.getContextMenu().getItems().setAll(reset, png, svg);
         stats.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (row != null && !filling && pair == null) c.reason.setValue(row.key());
         });
@@ -104,6 +114,9 @@ public final class LatencyTab extends Tab implements ViewExports {
             pair = null;
             c.exits.setVisible(false);
             changed();
+        });
+        selectedProperty().addListener((o, was, is) -> {
+            if (is && stale) changed();
         });
         changed();
     }
@@ -137,12 +150,17 @@ public final class LatencyTab extends Tab implements ViewExports {
         long th = DurationText.parse(c.threshold.getText());
         LatencyControls.flag(c.threshold, th < 0);
         if (th < 0) return null;
-        return new LatencyQuery(VcpuChoices.text(c.reason), VcpuChoices.number(c.vcpu), VcpuChoices.number(c.cpu), width,
+        return new LatencyQuery(Choosers.text(c.reason), Choosers.number(c.vcpu), Choosers.number(c.cpu), width,
                 c.logCounts.isSelected(), th, c.includeHlt.isSelected(), pair);
     }
 
     private void changed() {
         if (filling) return;
+        if (!isSelected()) {
+            stale = true;
+            return;
+        }
+        stale = false;
         Session.OpenTrace open = session.open();
         if (open == null) {
             c.status.setText("Open a trace with kvm_exit / kvm_entry events, or pair any two events");
@@ -162,9 +180,9 @@ public final class LatencyTab extends Tab implements ViewExports {
         result = r;
         KvmExits k = r.exits();
         filling = true;
-        VcpuChoices.fill(c.reason, VcpuChoices.reasons(k));
-        VcpuChoices.fill(c.vcpu, VcpuChoices.vcpus(k));
-        VcpuChoices.fill(c.cpu, VcpuChoices.cpus(k));
+        Choosers.fill(c.reason, Choosers.reasons(k));
+        Choosers.fill(c.vcpu, Choosers.vcpus(k));
+        Choosers.fill(c.cpu, Choosers.cpus(k));
         stats.show(r.stats(), "Reason");
         filling = false;
         boolean pairs = r.query().pair() != null;
@@ -174,6 +192,13 @@ public final class LatencyTab extends Tab implements ViewExports {
         Session.OpenTrace open = session.open();
         outliers.show(k, r.outliers(), open == null ? dev.virtscope.gui.TimeText.nanoseconds() : open.time());
         c.status.setText(r.note() + String.format(Locale.ROOT, "  |  %,d outliers", r.outliers().length));
+    }
+
+    /** Back to the whole histogram after drag-zooming into the chart. */
+    private void resetZoom() {
+        if (viewer.getChart() == null) return;
+        viewer.getChart().getXYPlot().getDomainAxis().setAutoRange(true);
+        viewer.getChart().getXYPlot().getRangeAxis().setAutoRange(true);
     }
 
     /** Opens the pairing dialog (not modal for the rest of the app's event loop); OK plots its pairs. */

@@ -18,6 +18,7 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -133,6 +134,9 @@ public final class LatencyHistogramChart {
             LogAxis a = new LogAxis("count (log scale)");
             a.setBase(10);
             a.setSmallestValue(LOG_COUNT_FLOOR);
+            // ticks at whole powers of ten: the automatic choice lands on 10^0.2 steps (1, 1.58, 2.51…)
+            a.setTickUnit(new NumberTickUnit(1), false, false);
+            a.setAutoTickUnitSelection(false);
             a.setNumberFormatOverride(NumberFormat.getIntegerInstance(java.util.Locale.ROOT));
             return a;
         }

@@ -12,10 +12,10 @@ import dev.virtscope.analysis.kvm.KvmExits;
  * The "all or one" choosers of the KVM views (vCPU, host CPU, exit reason), filled from the exits of the
  * open trace. The first item means "any"; the selection survives a refill when the item still exists.
  */
-public final class VcpuChoices {
+public final class Choosers {
     public static final String ALL_VCPUS = "All vCPUs", ALL_CPUS = "All CPUs", ALL_REASONS = "All reasons";
 
-    private VcpuChoices() {
+    private Choosers() {
     }
 
     public static ComboBox<String> chooser(String id, String all) {
