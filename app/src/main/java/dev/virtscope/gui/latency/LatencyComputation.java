@@ -21,6 +21,8 @@ import dev.virtscope.view.chart.LatencyHistogramChart;
  * the CLI uses too. Runs on one background thread at a time, so the last pairing can be kept without locks.
  */
 final class LatencyComputation {
+    static final long MAX_LINEAR_BUCKETS = 100_000;
+
     private EventStore pairedStore;
     private LatencyQuery.Pair pairedSpec;
     private EventPairing.Pairs pairs;
@@ -44,8 +46,14 @@ final class LatencyComputation {
             note = String.format(Locale.ROOT, "%,d of %,d exits paired with their kvm_entry; %,d unpaired (not counted)",
                     k.paired(), k.size(), k.unpairedTotal());
         }
-        LatencyHistogram h = q.linearWidthNs() > 0 ? lat.linear(q.linearWidthNs()) : lat.log2();
         LatencySummary sum = lat.summary();
+        long w = q.linearWidthNs();
+        // a bar narrower than a pixel shows nothing and the arrays would be huge: refuse before allocating
+        if (w > 0 && (sum.maxNs - sum.minNs) / w > MAX_LINEAR_BUCKETS)
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "a width of %s makes more than %,d buckets between %s and %s",
+                    LatencyHistogramChart.human(w), MAX_LINEAR_BUCKETS, LatencyHistogramChart.human(sum.minNs),
+                    LatencyHistogramChart.human(sum.maxNs)));
+        LatencyHistogram h = w > 0 ? lat.linear(w) : lat.log2();
         LatencyHistogramChart chart = new LatencyHistogramChart(title, h, sum, q.logCounts());
         StatTable stats = KvmStat.vmexit(k, q.vcpu(), KvmStat.By.KEY);
         int[] outliers = Outliers.find(k, q.thresholdNs(), q.includeHlt(), f);

@@ -301,4 +301,19 @@ class LatencyTabTest {
         await();
         assertEquals(NestedSvmTrace.log2Counts(durations(x -> true)), shownBuckets(), "back to kvm exits");
     }
+
+    @Test
+    void aLinearWidthGivingTooManyBucketsIsRefusedAndTheChartStays(FxRobot robot) throws Exception {
+        Map<Long, Long> before = shownBuckets();
+        TextField width = robot.lookup("#latency-width").queryAs(TextField.class);
+        robot.interact(() -> {
+            robot.lookup("#latency-linear").queryAs(RadioButton.class).setSelected(true);
+            width.setText("1ns");
+            width.fireEvent(new ActionEvent());
+        });
+        await();
+        String status = robot.lookup("#latency-status").queryLabeled().getText();
+        assertTrue(status.startsWith("Cannot compute: a width of 1ns makes more than 100,000 buckets"), status);
+        assertEquals(before, shownBuckets());
+    }
 }
