@@ -39,7 +39,8 @@ public final class MainWindow implements MenuBarFactory.Actions {
         tabs.setId("views");
         timelineTab = new TimelineTab(session);
         tabs.getTabs().addAll(eventsTab, timelineTab);
-        tabs.getTabs().add(new dev.virtscope.gui.flame.FlameTab(session));
+        tabs.getTabs().addAll(new dev.virtscope.gui.latency.LatencyTab(session, this::showOnTimeline),
+                new dev.virtscope.gui.flame.FlameTab(session), new dev.virtscope.gui.kvm.KvmStatsTab(session));
 
         BorderPane root = new BorderPane();
         root.setTop(MenuBarFactory.create(this, recent));
@@ -131,6 +132,23 @@ public final class MainWindow implements MenuBarFactory.Actions {
             a.initOwner(stage);
             a.show();
         }
+    }
+
+    /** The Latency tab's outlier double-click: the timeline, centred on that exit. */
+    private void showOnTimeline(long fromNs, long toNs) {
+        tabs.getSelectionModel().select(timelineTab);
+        TimelineFocus.show(tabs, timelineTab.view(), fromNs, toNs);
+    }
+
+    @Override
+    public void exportView() {
+        if (tabs.getSelectionModel().getSelectedItem() instanceof ViewExports v) v.exportView(stage);
+        else exportTimeline();
+    }
+
+    @Override
+    public void exportTable() {
+        if (tabs.getSelectionModel().getSelectedItem() instanceof ViewExports v) v.exportTable(stage);
     }
 
     @Override

@@ -21,6 +21,10 @@ final class MenuBarFactory {
 
         void exportTimeline();
 
+        void exportView();
+
+        void exportTable();
+
         void quit();
 
         void about();
@@ -41,7 +45,9 @@ final class MenuBarFactory {
         MenuItem quit = item("menu-quit", "Quit", actions::quit);
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         MenuItem export = item("menu-export-timeline", "Export timeline as PNG/SVG…", actions::exportTimeline);
-        Menu file = new Menu("File", null, open, openRecent, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+        MenuItem view = item("menu-export-view", "Export view as PNG/SVG…", actions::exportView);
+        MenuItem table = item("menu-export-table", "Export table as CSV…", actions::exportTable);
+        Menu file = new Menu("File", null, open, openRecent, new SeparatorMenuItem(), export, view, table, new SeparatorMenuItem(), quit);
         file.setId("menu-file");
 
         MenuItem shortcuts = item("menu-shortcuts", "Keyboard shortcuts", actions::shortcuts);
