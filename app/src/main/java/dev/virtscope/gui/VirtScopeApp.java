@@ -37,6 +37,8 @@ public final class VirtScopeApp extends Application {
             // one trace at a time: open the first, offer the others through Open Recent
             for (int i = files.size() - 1; i >= 1; i--) window.recentFiles().add(files.get(i));
             window.open(files.get(0));
+        } else {
+            window.sessions().restoreLastIfWanted();
         }
     }
 }
