@@ -104,14 +104,37 @@ public final class RowTreePanel extends VBox {
                     groupItem.getChildren().add(leaf);
                 }
                 if (groupItem.getChildren().isEmpty()) continue;
+                settle(groupItem);
                 CheckBoxTreeItem<String> parent = g.kind() == RowCatalog.Kind.CPU ? root
                         : tops.computeIfAbsent(g.kind(), k -> addTop(root, k == RowCatalog.Kind.VCPU ? "VMs" : "Processes"));
                 parent.getChildren().add(groupItem);
                 groupItem.setExpanded(g.kind() != RowCatalog.Kind.THREAD || !q.isEmpty());
             }
         }
+        for (TreeItem<String> top : root.getChildren()) if (!top.isLeaf()) settle((CheckBoxTreeItem<String>) top);
         tree.setRoot(root);
         rebuilding = false;
+    }
+
+    /**
+     * A parent's box from its children's (a CheckBoxTreeItem only updates its parent when a child
+     * changes, not when children are added already checked): checked, unchecked or mixed.
+     */
+    private static void settle(CheckBoxTreeItem<String> parent) {
+        int on = 0, mixed = 0, n = parent.getChildren().size();
+        for (TreeItem<String> c : parent.getChildren()) {
+            CheckBoxTreeItem<String> cb = (CheckBoxTreeItem<String>) c;
+            if (cb.isIndeterminate()) mixed++;
+            else if (cb.isSelected()) on++;
+        }
+        if (on == n) {
+            parent.setSelected(true);
+        } else if (on == 0 && mixed == 0) {
+            parent.setSelected(false);
+        } else {
+            parent.setSelected(false);
+            parent.setIndeterminate(true);
+        }
     }
 
     private static CheckBoxTreeItem<String> addTop(CheckBoxTreeItem<String> root, String title) {
