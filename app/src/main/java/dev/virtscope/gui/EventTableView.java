@@ -67,6 +67,14 @@ public final class EventTableView extends TableView<Integer> {
         reveal(session.selection().eventProperty().get());
     }
 
+    /** Shows these event numbers (ascending), or every event for null. Keeps the selected event when shown. */
+    public void showRows(int[] events) {
+        if (model == null) return;
+        rows = events == null ? new EventIndexList(model.store().size()) : new EventIndexList(events);
+        setItems(rows);
+        reveal(session.selection().eventProperty().get());
+    }
+
     /** Selects the first shown event at or after time t (trace time, ns or counts). */
     public void goTo(long t) {
         if (model == null || rows.size() == 0) return;

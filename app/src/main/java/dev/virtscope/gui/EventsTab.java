@@ -6,9 +6,10 @@ import javafx.scene.control.Tab;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The "Events" tab: filter and go-to bar, the events table, and the selected event's fields. */
+/** The "Events" tab: filters and go-to bar, the events table, and the selected event's fields. */
 public final class EventsTab extends Tab {
     private final EventTableView table;
+    private final EventsToolbar toolbar;
 
     public EventsTab(Session session) {
         super("Events");
@@ -16,10 +17,15 @@ public final class EventsTab extends Tab {
         setClosable(false);
         table = new EventTableView(session);
         VBox.setVgrow(table, Priority.ALWAYS);
-        SplitPane split = new SplitPane(new VBox(new EventsToolbar(session, table), table), new EventDetailsPane(session));
+        toolbar = new EventsToolbar(session, table);
+        SplitPane split = new SplitPane(new VBox(toolbar, table), new EventDetailsPane(session));
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.8);
         setContent(split);
+    }
+
+    public EventsToolbar toolbar() {
+        return toolbar;
     }
 
     public EventTableView table() {

@@ -26,7 +26,9 @@ final class HelpDialogs {
             new String[] {"Timeline: drag, A / D, ← / →", "Pan left / right"},
             new String[] {"Timeline: wheel, ↑ / ↓", "Scroll the lanes"},
             new String[] {"Timeline: F", "Fit the whole trace"},
-            new String[] {"Timeline: Shift+drag, Esc", "Select a time range, clear it"});
+            new String[] {"Timeline: Shift+drag, Esc", "Select a time range, clear it"},
+            new String[] {"Timeline: click / Shift+click", "Set marker A (at the clicked event) / marker B; the status bar shows Δ"},
+            new String[] {"Events: Enter in Expression", "Apply the field expression"});
 
     private HelpDialogs() {
     }

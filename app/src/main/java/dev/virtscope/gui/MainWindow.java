@@ -29,6 +29,8 @@ public final class MainWindow implements MenuBarFactory.Actions {
     private final EventsTab eventsTab;
     private final TimelineTab timelineTab;
     private final DropHandler drop;
+    private final RowTreePanel rowPanel;
+    private final SessionKeeper sessions;
 
     public MainWindow(Stage stage, TraceReader reader, RecentFiles recent) {
         this.stage = stage;
@@ -42,9 +44,19 @@ public final class MainWindow implements MenuBarFactory.Actions {
         tabs.getTabs().addAll(new dev.virtscope.gui.latency.LatencyTab(session, this::showOnTimeline),
                 new dev.virtscope.gui.flame.FlameTab(session), new dev.virtscope.gui.kvm.KvmStatsTab(session));
 
+        rowPanel = new RowTreePanel(session, timelineTab.view());
+        sessions = new SessionKeeper(new SessionKeeper.Parts(stage, session, loads, rowPanel, timelineTab.view(),
+                eventsTab.toolbar()), recent.preferences().node("session"));
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> sessions.autosave());
+
         BorderPane root = new BorderPane();
-        root.setTop(MenuBarFactory.create(this, recent));
-        root.setCenter(tabs);
+        javafx.scene.control.MenuBar menus = MenuBarFactory.create(this, recent);
+        SessionMenu.install(menus, sessions, () -> stage);
+        root.setTop(menus);
+        javafx.scene.control.SplitPane centre = new javafx.scene.control.SplitPane(rowPanel, tabs);
+        centre.setDividerPositions(0.2);
+        javafx.scene.control.SplitPane.setResizableWithParent(rowPanel, false);
+        root.setCenter(centre);
         root.setBottom(new VBox(new LoadProgressPane(loads), new StatusBar(session, this::showWarnings)));
         Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(MainWindow.class.getResource("virtscope.css").toExternalForm());
@@ -93,10 +105,19 @@ public final class MainWindow implements MenuBarFactory.Actions {
         return drop;
     }
 
+    public RowTreePanel rowPanel() {
+        return rowPanel;
+    }
+
+    public SessionKeeper sessions() {
+        return sessions;
+    }
+
     /** Opens a file: what File → Open… does once the user has chosen it. */
     @Override
     public void open(Path file) {
-        loads.open(file);
+        if (file.getFileName() != null && file.getFileName().toString().endsWith(".vsession")) sessions.open(file);
+        else loads.open(file);
     }
 
     @Override

@@ -35,6 +35,11 @@ public final class RecentFiles {
         return Preferences.userRoot().node("dev/virtscope/recent-files");
     }
 
+    /** The preferences node the list lives in (other window preferences live under it). */
+    public Preferences preferences() {
+        return node;
+    }
+
     public ObservableList<Path> files() {
         return readOnly;
     }

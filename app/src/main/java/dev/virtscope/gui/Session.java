@@ -19,6 +19,7 @@ public final class Session {
 
     private final ReadOnlyObjectWrapper<OpenTrace> open = new ReadOnlyObjectWrapper<>(this, "open");
     private final Selection selection = new Selection();
+    private final Markers markers = new Markers();
 
     public ReadOnlyObjectProperty<OpenTrace> openProperty() {
         return open.getReadOnlyProperty();
@@ -33,6 +34,11 @@ public final class Session {
         return selection;
     }
 
+    /** Timeline markers A/B and the pointer's time. */
+    public Markers markers() {
+        return markers;
+    }
+
     /** Replaces the open trace (only ever after a successful load) and clears the selection. */
     public void show(Path path, Trace trace) {
         show(path, trace, TimeText.of(trace.events()));
@@ -40,6 +46,7 @@ public final class Session {
 
     public void show(Path path, Trace trace, TimeText time) {
         selection.clear();
+        markers.clear();
         open.set(new OpenTrace(path, trace, time));
     }
 }

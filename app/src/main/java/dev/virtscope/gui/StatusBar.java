@@ -38,7 +38,7 @@ public final class StatusBar extends HBox {
         });
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        getChildren().addAll(events, sep(), span, sep(), warnings, sep(), lost, sep(), range, grow, file);
+        getChildren().addAll(events, sep(), span, sep(), warnings, sep(), lost, sep(), range, sep(), new MarkerStatus(session), grow, file);
         session.openProperty().addListener((obs, old, open) -> show(open));
         Selection sel = session.selection();
         sel.rangeStartProperty().addListener((obs, old, t) -> showRange(session));

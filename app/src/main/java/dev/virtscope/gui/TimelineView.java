@@ -25,8 +25,8 @@ import dev.virtscope.view.timeline.TimelineViewport;
 
 /**
  * The timeline canvas with its controls: Ctrl+wheel, W/S and +/− zoom; drag, A/D and ←/→ pan;
- * the wheel and ↑/↓ scroll rows; F fits the trace; a click selects the event under the pointer;
- * Shift+drag selects a time range (Esc clears it).
+ * the wheel and ↑/↓ scroll rows; F fits the trace; a click selects the event under the pointer and
+ * sets marker A, Shift+click sets marker B; Shift+drag selects a time range (Esc clears it).
  */
 public final class TimelineView extends Region {
     private static final double ZOOM_STEP = 0.5;
@@ -42,6 +42,8 @@ public final class TimelineView extends Region {
     /** Time where a Shift+drag range selection started, or NONE while panning. */
     private long rangeAnchor = TimelineMarks.NONE;
     private boolean dragged;
+    /** A window asked for before the view had its width (a restored session); applied at first layout. */
+    private long[] pendingRange;
 
     public TimelineView(Session session) {
         this.session = session;
@@ -51,6 +53,7 @@ public final class TimelineView extends Region {
         session.openProperty().addListener((obs, old, open) -> {
             rows = open == null ? List.of() : TimelineRows.of(open.trace().events());
             firstRow = 0;
+            pendingRange = null;
             fit();
         });
         session.selection().eventProperty().addListener((obs, old, ev) -> {
@@ -58,6 +61,10 @@ public final class TimelineView extends Region {
             redraw();
         });
         session.selection().rangeEndProperty().addListener((obs, old, t) -> redraw());
+        session.markers().aProperty().addListener((obs, old, t) -> redraw());
+        session.markers().bProperty().addListener((obs, old, t) -> redraw());
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> pointerAt(e.getX()));
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> session.markers().pointerProperty().set(Markers.NONE));
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
@@ -78,12 +85,43 @@ public final class TimelineView extends Region {
             viewport.pan(dragX - e.getX());
             dragged |= Math.abs(dragX - e.getX()) > 0;
             dragX = e.getX();
+            pointerAt(e.getX());
             redraw();
         });
         addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
-            if (!dragged && e.getButton() == MouseButton.PRIMARY) select(e.getX(), e.getY());
+            if (!dragged && e.getButton() == MouseButton.PRIMARY) mark(e.getX(), e.getY(), e.isShiftDown());
             dragX = Double.NaN;
         });
+    }
+
+    /** Shows these rows (the left panel's choice), keeping the time window. */
+    public void setRows(List<TimelineRow> shown) {
+        rows = List.copyOf(shown);
+        firstRow = Math.max(0, Math.min(firstRow, rows.size() - 1));
+        redraw();
+    }
+
+    /**
+     * A click without drag: Shift sets marker B at the pointer; otherwise the event under the
+     * pointer is selected and marker A set at its time (at the pointer when there is no event).
+     */
+    private void mark(double x, double y, boolean shift) {
+        if (store() == null || x < TimelinePainter.LABEL_WIDTH) {
+            if (!shift) select(x, y);
+            return;
+        }
+        long t = viewport.timeAt(x - TimelinePainter.LABEL_WIDTH);
+        if (shift) {
+            session.markers().bProperty().set(t);
+            return;
+        }
+        int ev = select(x, y);
+        session.markers().aProperty().set(ev >= 0 ? store().ts(ev) : t);
+    }
+
+    private void pointerAt(double x) {
+        boolean over = store() != null && x >= TimelinePainter.LABEL_WIDTH;
+        session.markers().pointerProperty().set(over ? viewport.timeAt(x - TimelinePainter.LABEL_WIDTH) : Markers.NONE);
     }
 
     /** Brings a newly selected event into view (centred) when it is outside the time window. */
@@ -108,6 +146,13 @@ public final class TimelineView extends Region {
     public void fit() {
         EventStore s = store();
         if (s != null) viewport.fit(s.firstNs(), s.lastNs());
+        redraw();
+    }
+
+    /** Shows the time window [from, to). */
+    public void showRange(long from, long to) {
+        if (viewport.width() <= 1) pendingRange = new long[] {from, to};
+        viewport.show(from, to);
         redraw();
     }
 
@@ -166,12 +211,12 @@ public final class TimelineView extends Region {
         redraw();
     }
 
-    /** Selects the first event drawn in the clicked pixel (or the nearest within 3 pixels). */
-    private void select(double x, double y) {
+    /** Selects the first event drawn in the clicked pixel (or the nearest within 3 pixels); returns it or -1. */
+    private int select(double x, double y) {
         EventStore s = store();
         int r = TimelinePainter.rowAt(rows, firstRow, y);
         double px = x - TimelinePainter.LABEL_WIDTH;
-        if (s == null || r < 0 || px < 0) return;
+        if (s == null || r < 0 || px < 0) return -1;
         PixelBins bins = new PixelBins();
         long from = viewport.timeAt(px - 3);
         bins.fill(s, rows.get(r).events(), from, viewport.nsPerPixel(), 7);
@@ -179,10 +224,11 @@ public final class TimelineView extends Region {
             for (int k : new int[] {3 - d, 3 + d}) {
                 if (bins.firstEvent(k) >= 0) {
                     session.selection().eventProperty().set(bins.firstEvent(k));
-                    return;
+                    return bins.firstEvent(k);
                 }
             }
         }
+        return -1;
     }
 
     @Override
@@ -193,8 +239,10 @@ public final class TimelineView extends Region {
             canvas.setWidth(w);
             canvas.setHeight(h);
             viewport.setWidth((int) Math.max(1, w - TimelinePainter.LABEL_WIDTH));
-            if (first) fit();
-            else redraw();
+            if (first && pendingRange != null) viewport.show(pendingRange[0], pendingRange[1]);
+            else if (first) fit();
+            pendingRange = null;
+            redraw();
         }
     }
 
@@ -231,8 +279,10 @@ public final class TimelineView extends Region {
         int ev = sel.eventProperty().get();
         EventStore s = open.trace().events();
         long cursor = ev >= 0 && ev < s.size() ? s.ts(ev) : TimelineMarks.NONE;
-        return sel.hasRange() ? new TimelineMarks(cursor, sel.rangeStartProperty().get(), sel.rangeEndProperty().get())
-                : new TimelineMarks(cursor, TimelineMarks.NONE, TimelineMarks.NONE);
+        Markers m = session.markers();
+        return sel.hasRange() ? new TimelineMarks(cursor, sel.rangeStartProperty().get(), sel.rangeEndProperty().get(),
+                m.aProperty().get(), m.bProperty().get())
+                : new TimelineMarks(cursor, TimelineMarks.NONE, TimelineMarks.NONE, m.aProperty().get(), m.bProperty().get());
     }
 
     /** Axis labels: the trace's own precision, or ns once ticks are less than a µs apart. */

@@ -56,8 +56,9 @@ public final class VirtScopeApp extends Application {
     public void start(Stage stage) {
         RecentFiles recent = new RecentFiles(RecentFiles.defaultNode());
         Windows windows = new Windows(s -> new MainWindow(s, TraceReader.standard(), recent));
-        windows.show(stage);
+        MainWindow first = windows.show(stage);
         if (!initialFiles.isEmpty()) windows.open(initialFiles);
+        else first.sessions().restoreLastIfWanted();
         HAND_OVER.ready(Platform::runLater, windows::open);
     }
 }

@@ -99,6 +99,7 @@ class MainWindowTest {
     }
 
     @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
     void filterShowsOneEventTypeAndGoToSelectsTheFirstShownEventAtThatTime(FxRobot robot) throws Exception {
         Path sample = Samples.path(SAMPLE);
         List<SampleLine> all = SampleLine.all(sample);
@@ -107,8 +108,9 @@ class MainWindowTest {
                 .sorted(java.util.Comparator.comparingLong(SampleLine::ns)).toList();
         openAndWait(robot, sample);
 
-        javafx.scene.control.ComboBox<?> filter = robot.lookup("#event-filter").queryAs(javafx.scene.control.ComboBox.class);
-        robot.interact(() -> filter.getSelectionModel().select(filter.getItems().indexOf("kvm_pio")));
+        ChecklistButton<?> types = robot.lookup("#filter-types").queryAs(ChecklistButton.class);
+        robot.interact(() -> types.setChecked((java.util.Set) java.util.Set.of("kvm_pio")));
+        waitFor(() -> fx(() -> !window.eventsTab().toolbar().filteringProperty().get()));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(pio.size(), window.eventsTab().table().getItems().size());
         assertEquals(String.format(Locale.ROOT, "%,d of %,d events shown", pio.size(), all.size()), label(robot, "#shown-count"));
@@ -126,7 +128,9 @@ class MainWindowTest {
         assertEquals(expected.time(), model.time(ev));
         assertEquals("kvm_pio", model.event(ev));
 
-        robot.interact(() -> filter.getSelectionModel().select(filter.getItems().indexOf(EventsToolbar.ALL)));
+        robot.interact(() -> types.setChecked(null));
+        waitFor(() -> fx(() -> !window.eventsTab().toolbar().filteringProperty().get()));
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals(all.size(), window.eventsTab().table().getItems().size());
         assertEquals(ev, (int) window.eventsTab().table().getSelectionModel().getSelectedItem(), "selection kept");
     }

@@ -21,7 +21,7 @@ public final class TimelinePainter {
 
     private static final int BACKGROUND = 0xFFFFFF, LANE_ALT = 0xF3F5F8, TEXT = 0x202020, GRID = 0xD8DCE2,
             GROUP_BG = 0xE2E8F0, LOST = 0xD0021B, CURSOR = 0x1E63D6, LABEL_BG = 0xFAFAFA,
-            RANGE = 0x8A2BE2, RANGE_BG = 0xE6D8F7;
+            RANGE = 0x8A2BE2, RANGE_BG = 0xE6D8F7, MARKER_A = 0xE67E00, MARKER_B = 0x0A8F3C;
     /** Event-type colours: distinct saturated hues, readable on white and never mistaken for the grey background. */
     private static final int[] PALETTE = {0x1F77B4, 0xFF7F0E, 0x2CA02C, 0xD62728, 0x9467BD, 0x8C564B, 0xE377C2,
         0x00A087, 0xBCBD22, 0x17BECF, 0x393B79, 0x637939, 0x8C6D31, 0x843C39, 0x7B4173};
@@ -80,7 +80,18 @@ public final class TimelinePainter {
             if (x >= plotX && x < plotX + plotW) p.line(Math.floor(x) + 0.5, AXIS_HEIGHT, Math.floor(x) + 0.5, height, CURSOR);
         }
         p.unclip();
+        drawMarker(p, vp, marks.markerA(), "A", MARKER_A, lanesBottom);
+        drawMarker(p, vp, marks.markerB(), "B", MARKER_B, lanesBottom);
         drawLegend(p, s, width, lanesBottom);
+    }
+
+    /** A user's marker: a line over the lanes and its letter in the axis. */
+    private static void drawMarker(Painter p, TimelineViewport vp, long t, String letter, int color, double bottom) {
+        if (t == TimelineMarks.NONE || t < vp.start() || t >= vp.end()) return;
+        double x = LABEL_WIDTH + Math.floor(vp.xOf(t)) + 0.5;
+        p.line(x, AXIS_HEIGHT - 10, x, bottom, color);
+        p.fillRect(x + 1, AXIS_HEIGHT - 12, 11, 12, color);
+        p.text(letter, x + 3, AXIS_HEIGHT - 2, BACKGROUND);
     }
 
     /** Event types by frequency with their colours, as many as fit on one line. */

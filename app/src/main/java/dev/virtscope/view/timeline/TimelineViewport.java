@@ -42,6 +42,12 @@ public final class TimelineViewport {
         nsPerPixel = Math.max(MIN_NS_PER_PIXEL, (last - first + 1) / (double) width);
     }
 
+    /** Shows [from, to) over the plot's width (a restored session); the zoom-out bounds stay. */
+    public void show(long from, long to) {
+        start = from;
+        nsPerPixel = Math.max(MIN_NS_PER_PIXEL, Math.max(1, to - from) / (double) width);
+    }
+
     /** Multiplies the scale by factor (&lt; 1 zooms in) keeping the time at pixel anchorX in place. */
     public void zoom(double factor, double anchorX) {
         double t = start + anchorX * nsPerPixel;
