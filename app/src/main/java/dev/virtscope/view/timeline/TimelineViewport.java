@@ -50,6 +50,13 @@ public final class TimelineViewport {
         start = Math.round(t - anchorX * nsPerPixel);
     }
 
+    /** Shows [from, to) across the plot (a range selected to zoom into), within the zoom limits. */
+    public void show(long from, long to) {
+        if (to <= from) return;
+        nsPerPixel = Math.max(MIN_NS_PER_PIXEL, (to - from) / (double) width);
+        start = from;
+    }
+
     /** Moves the window by dx pixels (positive: later times). */
     public void pan(double dx) {
         start += Math.round(dx * nsPerPixel);
