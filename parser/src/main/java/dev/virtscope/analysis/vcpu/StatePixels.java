@@ -3,8 +3,8 @@ package dev.virtscope.analysis.vcpu;
 /**
  * Level of detail for drawing one vCPU thread: for each pixel column of a time window, the state the
  * thread spent most time in there and, for host exits, the reason of the longest exit under the
- * pixel. Per pixel: two binary searches on the interval starts, prefix-sum differences per state and
- * one max-tree query — O(width · log n), never a walk over the intervals, so a frame costs the same
+ * pixel. Per pixel: one binary search on the interval starts (the pixel's left edge is the previous
+ * pixel's right edge), prefix-sum differences per state and, where host exits dominate, one max-tree query — O(width · log n), never a walk over the intervals, so a frame costs the same
  * at every zoom. Buffers are reused from frame to frame.
  */
 public final class StatePixels {
@@ -28,13 +28,13 @@ public final class StatePixels {
         this.width = width;
         int first = v.from(thread), last = v.to(thread);
         long t0 = start;
+        // intervals starting before t0; the next pixel's t0 is this pixel's t1, so one search per pixel
+        int before = v.firstStartAtOrAfter(first, last, t0);
         for (int px = 0; px < width; px++) {
             long t1 = start + (long) Math.ceil((px + 1) * nsPerPixel);
             state[px] = VcpuState.NONE;
             reason[px] = -1;
-            int lo = v.lastStartAtOrBefore(thread, t0);
-            if (lo < 0) lo = first;
-            else if (v.end[lo] <= t0) lo++;
+            int lo = before > first && v.end[before - 1] > t0 ? before - 1 : before;
             if (t1 <= t0) {
                 if (lo < last && v.start[lo] <= t0 && v.end[lo] > t0) {
                     state[px] = v.state[lo];
@@ -42,18 +42,15 @@ public final class StatePixels {
                 }
                 continue;
             }
-            int hi = v.lastStartAtOrBefore(thread, t1 - 1) + 1; // intervals starting before t1
-            if (hi <= lo) {
-                t0 = t1;
-                continue;
-            }
-            dominant(v, lo, hi, t0, t1, px);
+            int hi = v.firstStartAtOrAfter(before, last, t1);
+            if (hi > lo) dominant(v, lo, hi, t0, t1, px);
+            before = hi;
             t0 = t1;
         }
     }
 
     private void dominant(VcpuStates v, int lo, int hi, long t0, long t1, int px) {
-        for (int st = 0; st < VcpuState.COUNT; st++) inState[st] = v.cum[st][hi] - v.cum[st][lo];
+        for (int st = 0; st < VcpuState.COUNT; st++) inState[st] = v.cum[hi * VcpuState.COUNT + st] - v.cum[lo * VcpuState.COUNT + st];
         // the first and last intervals may stick out of the pixel: take off what lies outside
         inState[v.state[lo]] -= Math.max(0, t0 - v.start[lo]);
         inState[v.state[hi - 1]] -= Math.max(0, v.end[hi - 1] - t1);

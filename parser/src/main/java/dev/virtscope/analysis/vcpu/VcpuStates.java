@@ -19,7 +19,7 @@ import dev.virtscope.store.StringTable;
  * character of sched_switch's prev_state ('S', 'D', 'R'); -1 when not known.
  *
  * <p>For drawing, per-state prefix sums of the durations and a max-tree over host-exit durations
- * let {@link StatePixels} find the dominant state of a pixel in O(log n) (about 52 bytes per interval).
+ * let {@link StatePixels} find the dominant state of a pixel in O(log n) (about 60 bytes per interval with the max-tree).
  */
 public final class VcpuStates {
     private final EventStore store;
@@ -29,9 +29,12 @@ public final class VcpuStates {
     final long[] start, end;
     final byte[] state;
     final int[] reason, event;
-    /** cum[s][i]: time in state s of intervals [0, i) */
-    final long[][] cum;
+    /** cum[i·COUNT + s]: time in state s of intervals [0, i); interleaved so a pixel's lookups share cache lines */
+    final long[] cum;
     final MaxTree longestHost;
+    /** start of every 64th interval: searched first, so a lookup touches a small array and then one block */
+    private final long[] sampledStart;
+    private static final int SAMPLE_SHIFT = 6;
     private final long[] reasonTotalNs;
 
     private VcpuStates(EventStore s, KvmExits k, VcpuStateBuilder b, List<IntervalColumns> threads) {
@@ -69,16 +72,20 @@ public final class VcpuStates {
             }
         }
         threadFrom[threads.size()] = at;
-        cum = new long[VcpuState.COUNT][at + 1];
+        cum = new long[VcpuState.COUNT * (at + 1)];
         long[] hostDur = new long[at];
         reasonTotalNs = new long[k.reasonCount()];
         for (int i = 0; i < at; i++) {
             long d = end[i] - start[i];
-            for (int st = 0; st < VcpuState.COUNT; st++) cum[st][i + 1] = cum[st][i] + (state[i] == st ? d : 0);
+            for (int st = 0; st < VcpuState.COUNT; st++) {
+                cum[(i + 1) * VcpuState.COUNT + st] = cum[i * VcpuState.COUNT + st] + (state[i] == st ? d : 0);
+            }
             hostDur[i] = state[i] == VcpuState.HOST_EXIT ? d : -1;
             if (state[i] == VcpuState.HOST_EXIT && reason[i] >= 0) reasonTotalNs[reason[i]] += d;
         }
         longestHost = new MaxTree(hostDur, at);
+        sampledStart = new long[(at >> SAMPLE_SHIFT) + 1];
+        for (int i = 0; i < at; i += 1 << SAMPLE_SHIFT) sampledStart[i >> SAMPLE_SHIFT] = start[i];
     }
 
     public static VcpuStates of(EventStore s) {
@@ -165,9 +172,30 @@ public final class VcpuStates {
         return lo - 1 >= first ? lo - 1 : -1;
     }
 
+    /** First index in [lo, hi) whose interval starts at or after t (hi when none). */
+    int firstStartAtOrAfter(int lo, int hi, long t) {
+        // narrow [lo, hi) with the sampled starts (a small, cache-resident array) before searching the column:
+        // sampled index m stands for interval m·64; only those inside [lo, hi) are used (one thread's, sorted)
+        int s0 = (lo + (1 << SAMPLE_SHIFT) - 1) >> SAMPLE_SHIFT, s1 = ((hi - 1) >> SAMPLE_SHIFT) + 1;
+        int slo = s0, shi = Math.max(s0, s1);
+        while (slo < shi) {
+            int m = (slo + shi) >>> 1;
+            if (sampledStart[m] < t) slo = m + 1;
+            else shi = m;
+        }
+        if (slo > s0) lo = ((slo - 1) << SAMPLE_SHIFT) + 1; // sampled slo-1 starts before t
+        if (slo < s1) hi = slo << SAMPLE_SHIFT;             // sampled slo starts at or after t
+        while (lo < hi) {
+            int m = (lo + hi) >>> 1;
+            if (start[m] < t) lo = m + 1;
+            else hi = m;
+        }
+        return lo;
+    }
+
     /** Total time the thread spent in a state. */
     public long totalNs(int thread, int st) {
-        return cum[st][threadFrom[thread + 1]] - cum[st][threadFrom[thread]];
+        return cum[threadFrom[thread + 1] * VcpuState.COUNT + st] - cum[threadFrom[thread] * VcpuState.COUNT + st];
     }
 
     /** Time spent in host exits of a reason id, all threads together. */
