@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.LongFunction;
 
+import javafx.application.Platform;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Label;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -14,9 +16,12 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
 
+import dev.virtscope.analysis.vcpu.VcpuStates;
 import dev.virtscope.store.EventStore;
 import dev.virtscope.view.timeline.PixelBins;
+import dev.virtscope.view.timeline.TaskGroups;
 import dev.virtscope.view.timeline.TimelineExport;
+import dev.virtscope.view.timeline.TimelineHover;
 import dev.virtscope.view.timeline.TimelineMarks;
 import dev.virtscope.view.timeline.TimelinePainter;
 import dev.virtscope.view.timeline.TimelineRow;
@@ -26,7 +31,11 @@ import dev.virtscope.view.timeline.TimelineViewport;
 /**
  * The timeline canvas with its controls: Ctrl+wheel, W/S and +/− zoom; drag, A/D and ←/→ pan;
  * the wheel and ↑/↓ scroll rows; F fits the trace; a click selects the event under the pointer and
- * sets marker A, Shift+click sets marker B; Shift+drag selects a time range (Esc clears it).
+ * sets marker A, Shift+click sets marker B; Shift+drag selects a time range (Esc clears it), Ctrl+drag
+ * selects one and zooms into it, Z zooms into the selected range; a click on a ▸/▾ label opens or
+ * closes that group of rows; hovering shows the state interval and event under the pointer. vCPU
+ * states are computed once per trace on a worker thread; until they are ready the vCPU rows show
+ * their event ticks only.
  */
 public final class TimelineView extends Region {
     private static final double ZOOM_STEP = 0.5;
@@ -41,20 +50,39 @@ public final class TimelineView extends Region {
     private double dragX = Double.NaN;
     /** Time where a Shift+drag range selection started, or NONE while panning. */
     private long rangeAnchor = TimelineMarks.NONE;
-    private boolean dragged;
-    /** A window asked for before the view had its width (a restored session); applied at first layout. */
+        /** A window asked for before the view had its width (a restored session); applied at first layout. */
     private long[] pendingRange;
+    private boolean dragged, zoomToRange;
+    private TaskGroups groups;
+    private VcpuStates states;
+    private final java.util.Set<String> opened = new java.util.HashSet<>();
+    private final Label hover = new Label();
+    /** Which open trace the worker's result belongs to: a newer open makes older results stale. */
+    private int generation;
+    /** The left panel chose the rows: the worker's result must not replace them. */
+    private boolean rowsChosen;
 
     public TimelineView(Session session) {
         this.session = session;
         setId("timeline");
         setFocusTraversable(true);
-        getChildren().add(canvas);
+        hover.setId("timeline-tooltip");
+        hover.setManaged(false);
+        hover.setVisible(false);
+        hover.setMouseTransparent(true);
+        hover.setStyle("-fx-background-color: #FFFFE6; -fx-border-color: #8A8A8A; -fx-padding: 4 6 4 6; -fx-font-size: 11px;");
+        getChildren().addAll(canvas, hover);
         session.openProperty().addListener((obs, old, open) -> {
-            rows = open == null ? List.of() : TimelineRows.of(open.trace().events());
+            groups = null;
+            states = null;
+            painter.setStates(null);
+            opened.clear();
+            rowsChosen = false;
+            rows = open == null ? List.of() : TimelineRows.of(open.trace().events(), null, opened);
             firstRow = 0;
             pendingRange = null;
             fit();
+            if (open != null) computeStates(open.trace().events());
         });
         session.selection().eventProperty().addListener((obs, old, ev) -> {
             revealSelected(ev.intValue());
@@ -71,10 +99,13 @@ public final class TimelineView extends Region {
             requestFocus();
             dragX = e.getX();
             dragged = false;
-            rangeAnchor = e.isShiftDown() ? viewport.timeAt(e.getX() - TimelinePainter.LABEL_WIDTH) : TimelineMarks.NONE;
+            zoomToRange = e.isControlDown() || e.isShortcutDown();
+            boolean selecting = e.isShiftDown() || zoomToRange;
+            rangeAnchor = selecting ? viewport.timeAt(e.getX() - TimelinePainter.LABEL_WIDTH) : TimelineMarks.NONE;
             e.consume(); // else the tab pane takes the focus back and keys would not reach the timeline
         });
         addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            hover.setVisible(false);
             if (Double.isNaN(dragX)) return;
             if (rangeAnchor != TimelineMarks.NONE) {
                 session.selection().selectRange(rangeAnchor, viewport.timeAt(e.getX() - TimelinePainter.LABEL_WIDTH));
@@ -89,13 +120,90 @@ public final class TimelineView extends Region {
             redraw();
         });
         addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
-            if (!dragged && e.getButton() == MouseButton.PRIMARY) mark(e.getX(), e.getY(), e.isShiftDown());
+            if (!dragged && e.getButton() == MouseButton.PRIMARY) {
+                if (!(e.getX() < TimelinePainter.LABEL_WIDTH && toggle(e.getY()))) mark(e.getX(), e.getY(), e.isShiftDown());
+            }
+            if (dragged && zoomToRange) zoomToSelection();
             dragX = Double.NaN;
         });
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> showHover(e.getX(), e.getY()));
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.setVisible(false));
+    }
+
+    /** vCPU states and task groups off the FX thread: O(events) work that must not freeze the window. */
+    private void computeStates(EventStore s) {
+        int gen = ++generation;
+        Thread worker = new Thread(() -> {
+            TaskGroups g = TaskGroups.of(s);
+            VcpuStates v = VcpuStates.of(s);
+            Platform.runLater(() -> {
+                if (gen != generation) return;
+                groups = g;
+                states = v;
+                painter.setStates(v);
+                if (!rowsChosen) rows = TimelineRows.of(s, g, opened);
+                redraw();
+            });
+        }, "timeline-states");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** The vCPU states drawn, or null while they are being computed. */
+    public VcpuStates states() {
+        return states;
+    }
+
+    /** Opens or closes the group of rows whose ▸/▾ label is at y; false if there is none. */
+    private boolean toggle(double y) {
+        int r = TimelinePainter.rowAt(rows, firstRow, y);
+        EventStore s = store();
+        if (r < 0 || s == null || rows.get(r).toggle() == null || groups == null) return false;
+        String key = rows.get(r).toggle();
+        if (!opened.remove(key)) opened.add(key);
+        rows = TimelineRows.of(s, groups, opened);
+        redraw();
+        return true;
+    }
+
+    /** The tooltip: state interval and event under the pointer, or hidden. */
+    private void showHover(double x, double y) {
+        EventStore s = store();
+        int r = TimelinePainter.rowAt(rows, firstRow, y);
+        double px = x - TimelinePainter.LABEL_WIDTH;
+        String text = s == null || r < 0 || px < 0 ? null : hoverText(r, px);
+        hover.setVisible(text != null);
+        if (text == null) return;
+        hover.setText(text);
+        hover.autosize();
+        double w = hover.prefWidth(-1), h = hover.prefHeight(-1);
+        hover.resizeRelocate(Math.max(0, Math.min(x + 14, getWidth() - w)), Math.max(0, Math.min(y + 16, getHeight() - h)), w, h);
+    }
+
+    /** Text the tooltip shows for row r at plot pixel px (null: nothing there). */
+    public String hoverText(int r, double px) {
+        Session.OpenTrace open = session.open();
+        if (open == null || r < 0 || r >= rows.size()) return null;
+        TimeText time = open.time();
+        return TimelineHover.text(open.trace().events(), states, rows.get(r), viewport, px, time::absolute, time::duration);
+    }
+
+    public Label tooltip() {
+        return hover;
+    }
+
+    /** Zooms into the selected time range, if there is one. */
+    public void zoomToSelection() {
+        Selection sel = session.selection();
+        if (!sel.hasRange()) return;
+        long a = sel.rangeStartProperty().get(), b = sel.rangeEndProperty().get();
+        viewport.show(Math.min(a, b), Math.max(a, b));
+        redraw();
     }
 
     /** Shows these rows (the left panel's choice), keeping the time window. */
     public void setRows(List<TimelineRow> shown) {
+        rowsChosen = true;
         rows = List.copyOf(shown);
         firstRow = Math.max(0, Math.min(firstRow, rows.size() - 1));
         redraw();
@@ -180,6 +288,7 @@ public final class TimelineView extends Region {
             case A, LEFT -> pan(-viewport.width() / 4.0);
             case D, RIGHT -> pan(viewport.width() / 4.0);
             case F -> fit();
+            case Z -> zoomToSelection();
             case ESCAPE -> {
                 session.selection().rangeStartProperty().set(Selection.NONE);
                 session.selection().rangeEndProperty().set(Selection.NONE);
@@ -268,10 +377,14 @@ public final class TimelineView extends Region {
         if (open == null) throw new IOException("no trace is open");
         EventStore s = open.trace().events();
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
-            TimelineExport.svg(file, s, rows, viewport, marks(open), axisText(open));
+            TimelineExport.svg(file, s, statesForExport(s), rows, viewport, marks(open), axisText(open));
         } else {
-            TimelineExport.png(file, s, rows, viewport, marks(open), axisText(open));
+            TimelineExport.png(file, s, statesForExport(s), rows, viewport, marks(open), axisText(open));
         }
+    }
+
+    private VcpuStates statesForExport(EventStore s) {
+        return states != null ? states : VcpuStates.of(s);
     }
 
     private TimelineMarks marks(Session.OpenTrace open) {

@@ -16,7 +16,7 @@ public final class BenchMain {
     static List<Benchmark> all() {
         return List.of(new IngestBenchmark(), new TimelineRenderBench(), new FoldBenchmark(),
                 new dev.virtscope.bench.kvm.KvmAnalysisBenchmark(), new QemuImportBench(), new TraceDatBenchmark(),
-                new OpenFirstFrameBenchmark(), new RetainedHeapBenchmark(), new FilterBenchmark());
+                new OpenFirstFrameBenchmark(), new RetainedHeapBenchmark(), new FilterBenchmark(), new VcpuLaneBench());
     }
 
     public static void main(String[] args) throws Exception {

@@ -58,7 +58,7 @@ public final class RowCatalog {
             List<Entry> rows = new ArrayList<>();
             for (int t : vcpus) {
                 rows.add(new Entry("tid:" + tasks.tid(t), Kind.VCPU, new TimelineRow(title,
-                        "vCPU " + tasks.vcpu(t) + "  " + tasks.comm(t) + "-" + tasks.tid(t), s.eventsOfTask(t))));
+                        "vCPU " + tasks.vcpu(t) + "  " + tasks.comm(t) + "-" + tasks.tid(t), s.eventsOfTask(t), t, null)));
             }
             groups.add(new Group(Kind.VCPU, title, rows));
         }
@@ -74,7 +74,7 @@ public final class RowCatalog {
             List<Entry> rows = new ArrayList<>();
             for (int t : threads) {
                 rows.add(new Entry("tid:" + tasks.tid(t), Kind.THREAD,
-                        new TimelineRow(title, tasks.comm(t) + "-" + tasks.tid(t), s.eventsOfTask(t))));
+                        new TimelineRow(title, tasks.comm(t) + "-" + tasks.tid(t), s.eventsOfTask(t), t, null)));
             }
             groups.add(new Group(Kind.THREAD, title, rows));
         }

@@ -12,6 +12,7 @@ import javax.imageio.ImageIO;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGUtils;
 
+import dev.virtscope.analysis.vcpu.VcpuStates;
 import dev.virtscope.store.EventStore;
 import dev.virtscope.view.AtomicFiles;
 import dev.virtscope.view.paint.Graphics2DPainter;
@@ -34,24 +35,48 @@ public final class TimelineExport {
 
     public static void png(Path file, EventStore s, List<TimelineRow> rows, TimelineViewport vp, TimelineMarks marks,
                            LongFunction<String> timeText) throws IOException {
-        int w = width(vp), h = heightFor(rows);
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        try {
-            new TimelinePainter().draw(new Graphics2DPainter(g), s, rows, vp, w, h, 0, marks, timeText);
-        } finally {
-            g.dispose();
-        }
+        png(file, s, VcpuStates.of(s), rows, vp, marks, timeText);
+    }
+
+    /** @param states the vCPU states the window draws (computed once per trace) */
+    public static void png(Path file, EventStore s, VcpuStates states, List<TimelineRow> rows, TimelineViewport vp,
+                           TimelineMarks marks, LongFunction<String> timeText) throws IOException {
+        BufferedImage img = image(s, states, rows, vp, marks, timeText);
         AtomicFiles.write(file, tmp -> {
             if (!ImageIO.write(img, "png", tmp.toFile())) throw new IOException("no PNG writer available");
         });
     }
 
+    /** The timeline as a picture, drawn by the window's painter. */
+    public static BufferedImage image(EventStore s, VcpuStates states, List<TimelineRow> rows, TimelineViewport vp,
+                                      TimelineMarks marks, LongFunction<String> timeText) {
+        int w = width(vp), h = heightFor(rows);
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            painter(states).draw(new Graphics2DPainter(g), s, rows, vp, w, h, 0, marks, timeText);
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    private static TimelinePainter painter(VcpuStates states) {
+        TimelinePainter p = new TimelinePainter();
+        p.setStates(states);
+        return p;
+    }
+
     public static void svg(Path file, EventStore s, List<TimelineRow> rows, TimelineViewport vp, TimelineMarks marks,
                            LongFunction<String> timeText) throws IOException {
+        svg(file, s, VcpuStates.of(s), rows, vp, marks, timeText);
+    }
+
+    public static void svg(Path file, EventStore s, VcpuStates states, List<TimelineRow> rows, TimelineViewport vp,
+                           TimelineMarks marks, LongFunction<String> timeText) throws IOException {
         int w = width(vp), h = heightFor(rows);
         SVGGraphics2D g = new SVGGraphics2D(w, h);
-        new TimelinePainter().draw(new Graphics2DPainter(g), s, rows, vp, w, h, 0, marks, timeText);
+        painter(states).draw(new Graphics2DPainter(g), s, rows, vp, w, h, 0, marks, timeText);
         String svg = g.getSVGElement();
         AtomicFiles.write(file, tmp -> SVGUtils.writeToSVG(tmp.toFile(), svg));
     }

@@ -3,6 +3,7 @@ package dev.virtscope.view.timeline;
 import java.util.List;
 import java.util.function.LongFunction;
 
+import dev.virtscope.analysis.vcpu.VcpuStates;
 import dev.virtscope.store.EventStore;
 import dev.virtscope.store.LostEvents;
 import dev.virtscope.view.paint.Painter;
@@ -10,14 +11,16 @@ import dev.virtscope.view.paint.Painter;
 /**
  * Draws the timeline (time axis, row labels, one lane of event ticks per row, lost-event markers,
  * the selected event) to a {@link Painter}: the same routine for the window and for exports.
- * Each lane is drawn from {@link PixelBins}, so a frame costs O(rows · width · log n).
+ * Each lane is drawn from {@link PixelBins}, so a frame costs O(rows · width · log n); vCPU rows are
+ * drawn by {@link VcpuStateLane} (state bar over the ticks) once the states are set.
  */
 public final class TimelinePainter {
     public static final double LABEL_WIDTH = 210;
     public static final double AXIS_HEIGHT = 26;
     public static final double ROW_HEIGHT = 20;
     public static final double GROUP_HEIGHT = 18;
-    public static final double LEGEND_HEIGHT = 22;
+    /** Two legend lines: lost marks, vCPU states and exit reasons; then event types. */
+    public static final double LEGEND_HEIGHT = 44;
 
     private static final int BACKGROUND = 0xFFFFFF, LANE_ALT = 0xF3F5F8, TEXT = 0x202020, GRID = 0xD8DCE2,
             GROUP_BG = 0xE2E8F0, LOST = 0xD0021B, CURSOR = 0x1E63D6, LABEL_BG = 0xFAFAFA,
@@ -27,6 +30,16 @@ public final class TimelinePainter {
         0x00A087, 0xBCBD22, 0x17BECF, 0x393B79, 0x637939, 0x8C6D31, 0x843C39, 0x7B4173};
 
     private final PixelBins bins = new PixelBins();
+    private VcpuStateLane lane;
+
+    /** vCPU thread states to draw on the vCPU rows (null: ticks only). */
+    public void setStates(VcpuStates states) {
+        lane = states == null ? null : new VcpuStateLane(states);
+    }
+
+    public VcpuStateLane lane() {
+        return lane;
+    }
 
     /** Colour of an event type in every view. */
     public static int colorOfType(int typeId) {
@@ -82,7 +95,10 @@ public final class TimelinePainter {
         p.unclip();
         drawMarker(p, vp, marks.markerA(), "A", MARKER_A, lanesBottom);
         drawMarker(p, vp, marks.markerB(), "B", MARKER_B, lanesBottom);
-        drawLegend(p, s, width, lanesBottom);
+        p.fillRect(0, lanesBottom, width, LEGEND_HEIGHT, LABEL_BG);
+        p.line(0, lanesBottom + 0.5, width, lanesBottom + 0.5, GRID);
+        VcpuStateLane.drawLegend(p, lane, width, lanesBottom, TEXT);
+        drawLegend(p, s, width, lanesBottom + LEGEND_HEIGHT / 2);
     }
 
     /** A user's marker: a line over the lanes and its letter in the axis. */
@@ -96,8 +112,6 @@ public final class TimelinePainter {
 
     /** Event types by frequency with their colours, as many as fit on one line. */
     private static void drawLegend(Painter p, EventStore s, double width, double top) {
-        p.fillRect(0, top, width, LEGEND_HEIGHT, LABEL_BG);
-        p.line(0, top + 0.5, width, top + 0.5, GRID);
         int n = s.eventNames().size();
         Integer[] types = new Integer[n];
         for (int t = 0; t < n; t++) types[t] = t;
@@ -116,6 +130,10 @@ public final class TimelinePainter {
     }
 
     private void drawLane(Painter p, EventStore s, TimelineRow row, TimelineViewport vp, double plotX, double y) {
+        if (lane != null && lane.draws(row)) {
+            lane.draw(p, s, row, vp, plotX, y);
+            return;
+        }
         bins.fill(s, row.events(), vp.start(), vp.nsPerPixel(), vp.width());
         double maxH = ROW_HEIGHT - 4;
         for (int px = 0; px < bins.width(); px++) {
@@ -128,13 +146,16 @@ public final class TimelinePainter {
     }
 
     /** Red lines where the tracer lost events, on the lanes of the CPU concerned (all CPUs when unknown). */
-    private static void drawLost(Painter p, EventStore s, List<TimelineRow> rows, TimelineViewport vp, double plotX,
+    private void drawLost(Painter p, EventStore s, List<TimelineRow> rows, TimelineViewport vp, double plotX,
                                  int firstRow, double height) {
         LostEvents lost = s.lost();
         for (int i = 0; i < lost.size(); i++) {
             long t = lost.ts(i);
             if (t == Long.MIN_VALUE || t < vp.start() || t >= vp.end()) continue;
             double x = plotX + Math.floor(vp.xOf(t)) + 0.5;
+            p.unclip();
+            p.fillRect(x - 2.5, AXIS_HEIGHT - 6, 5, 6, LOST); // on the axis: seen whatever rows are shown
+            p.clip(0, AXIS_HEIGHT, plotX + vp.width(), height - LEGEND_HEIGHT - AXIS_HEIGHT);
             double y = AXIS_HEIGHT;
             String group = null;
             for (int r = Math.max(0, firstRow); r < rows.size() && y < height; r++) {
@@ -144,7 +165,8 @@ public final class TimelinePainter {
                     y += GROUP_HEIGHT;
                 }
                 boolean cpuRow = row.label().equals("CPU " + lost.cpu(i)) || (lost.cpu(i) < 0 && row.group().equals("CPUs"));
-                if (cpuRow) p.line(x, y, x, y + ROW_HEIGHT, LOST);
+                // vCPU rows too: their states stop at the marker (any CPU's loss may hide their events)
+                if (cpuRow || (row.task() >= 0 && lane != null && lane.draws(row))) p.line(x, y, x, y + ROW_HEIGHT, LOST);
                 y += ROW_HEIGHT;
             }
         }

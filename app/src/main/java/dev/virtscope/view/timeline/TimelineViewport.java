@@ -42,7 +42,7 @@ public final class TimelineViewport {
         nsPerPixel = Math.max(MIN_NS_PER_PIXEL, (last - first + 1) / (double) width);
     }
 
-    /** Shows [from, to) over the plot's width (a restored session); the zoom-out bounds stay. */
+    /** Shows [from, to) over the plot's width (a restored session, a range to zoom into); the zoom-out bounds stay. */
     public void show(long from, long to) {
         start = from;
         nsPerPixel = Math.max(MIN_NS_PER_PIXEL, Math.max(1, to - from) / (double) width);
