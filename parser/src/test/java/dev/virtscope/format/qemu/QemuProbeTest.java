@@ -20,6 +20,7 @@ import dev.virtscope.io.TraceSource;
 class QemuProbeTest {
     static final Map<String, String> QEMU_SAMPLES = Map.of(
             "captured/qemu-log/kvm-bios-smp2-m128.qemu-log.txt.xz", "qemu-log",
+            "captured/session/kvm-bios-smp2-m128-pair.qemu-log.txt.xz", "qemu-log",
             "captured/qemu-log/kvm-linux-smp4-m512.qemu-log.txt.xz", "qemu-log",
             "captured/qemu-log/tcg-linux-smp2-m256.qemu-log-stderr.txt.xz", "qemu-log",
             "generated/qemu-simpletrace/tcg-linux-smp2-fullboot/trace-20268.xz", "qemu-simpletrace",
