@@ -83,7 +83,8 @@ public final class RowTreePanel extends VBox {
         if (catalog != null) shown.addAll(catalog.defaultKeys());
         search.clear();
         rebuild();
-        push();
+        // the timeline shows the same default rows by itself (plus the collapsed other tasks): only a
+        // choice made here replaces them
     }
 
     private void rebuild() {

@@ -195,8 +195,8 @@ public final class SingleInstance implements AutoCloseable {
             onOpen.accept(files);
         } catch (RuntimeException e) {
             // the window reports problems with a file itself; the listener keeps serving later launches
-            Thread t = Thread.currentThread();
-            t.getUncaughtExceptionHandler().uncaughtException(t, e);
+            // (said on stderr, not through the thread's uncaught-exception handler, which ends nothing here)
+            System.err.println("virtscope: could not hand " + files + " to the window: " + e);
         }
     }
 

@@ -219,7 +219,8 @@ class FlameTabTest {
         BufferedImage img = ImageIO.read(out.toFile());
         assertEquals((int) window.stage().getScene().getWidth(), img.getWidth());
         Point2D corner = fx.canvas().canvas().localToScene(0, 0);
-        assertTrue(corner.getY() > 0 && Files.size(out) > 10_000);
+        assertTrue(corner.getY() > 0, "canvas below the toolbar: " + corner);
+        assertTrue(Files.size(out) > 10_000, "picture size " + Files.size(out));
         assertFalse(fx.model().busyProperty().get());
     }
 }
