@@ -9,7 +9,6 @@ import dev.virtscope.decode.kvm.KvmAccess;
 import dev.virtscope.decode.kvm.KvmEntry;
 import dev.virtscope.decode.kvm.KvmExit;
 import dev.virtscope.store.EventStore;
-import dev.virtscope.store.IntIntMap;
 import dev.virtscope.store.Payload;
 import dev.virtscope.store.StringTable;
 
@@ -69,9 +68,10 @@ public final class KvmExits {
         if (exitT < 0) return;
         LostMarkers lost = new LostMarkers(s.lost());
         boolean anyLost = !lost.isEmpty();
-        IntIntMap open = new IntIntMap(-1);        // key → row of the exit waiting for its entry
-        IntIntMap lastEntry = new IntIntMap(-1);   // key → event index of the latest kvm_entry
-        IntIntMap uexitAt = new IntIntMap(-1);     // key → event index of kvm_userspace_exit inside the open exit
+        ThreadSlots slots = new ThreadSlots(s);
+        int[] open = filled(slots.count());        // slot → row of the exit waiting for its entry
+        int[] lastEntry = filled(slots.count());   // slot → event index of the latest kvm_entry
+        int[] uexitAt = filled(slots.count());     // slot → event index of kvm_userspace_exit inside the open exit
         Payload p = new Payload();
         KvmExit x = new KvmExit();
         KvmEntry en = new KvmEntry();
@@ -80,11 +80,11 @@ public final class KvmExits {
         for (int i = 0; i < n; i++) {
             int t = s.type(i);
             if (t != exitT && t != entryT && t != pioT && t != msrT && t != mmioT && t != uexitT) continue;
-            int key = key(s, i);
+            int key = slots.of(i);
             if (t == exitT) {
                 PayloadText.of(s, i, p);
                 if (!x.parseKey(p.bytes, p.start, p.end)) continue;
-                int prev = open.get(key);
+                int prev = open[key];
                 if (prev >= 0) {
                     if (anyLost && crosses(lost, s, exitIdx[prev], i)) unpairedLost++;
                     else unpairedReplaced++;
@@ -101,18 +101,18 @@ public final class KvmExits {
                 vcpu[r] = x.vcpu >= 0 ? (int) x.vcpu : taskVcpu(s, i);
                 int v = reasonInterrupt[reason[r]] ? x.hostVector() : -1;
                 subKey[r] = v;
-                int le = lastEntry.get(key);
+                int le = lastEntry[key];
                 guestBeforeNs[r] = le >= 0 && !(anyLost && crosses(lost, s, le, i)) ? s.ts(i) - s.ts(le) : -1;
-                open.put(key, r);
-                uexitAt.put(key, -1);
+                open[key] = r;
+                uexitAt[key] = -1;
             } else if (t == entryT) {
-                lastEntry.put(key, i);
-                int r = open.get(key);
+                lastEntry[key] = i;
+                int r = open[key];
                 if (r < 0) {
                     entriesWithoutExit++;
                     continue;
                 }
-                open.put(key, -1);
+                open[key] = -1;
                 int ex = exitIdx[r];
                 if (anyLost && crosses(lost, s, ex, i)) {
                     unpairedLost++;
@@ -124,13 +124,13 @@ public final class KvmExits {
                     PayloadText.of(s, i, p);
                     if (en.parse(p.bytes, p.start, p.end) && en.vcpu >= 0) vcpu[r] = (int) en.vcpu;
                 }
-                int u = uexitAt.get(key);
+                int u = uexitAt[key];
                 if (u >= 0) userspaceNs[r] = s.ts(i) - s.ts(u);
             } else {
-                int r = open.get(key);
+                int r = open[key];
                 if (r < 0) continue;
                 if (t == uexitT) {
-                    if (uexitAt.get(key) < 0) uexitAt.put(key, i);
+                    if (uexitAt[key] < 0) uexitAt[key] = i;
                     continue;
                 }
                 if (subKey[r] >= 0) continue;
@@ -144,15 +144,17 @@ public final class KvmExits {
         trim();
     }
 
-    private long countOpenAtEnd(IntIntMap open) {
-        // exits still open when the trace ends: the map holds the latest open row per key
+    private static long countOpenAtEnd(int[] open) {
+        // exits still open when the trace ends: the latest open row per slot
         long c = 0;
-        for (int r = size - 1; r >= 0; r--) {
-            if (entryIdx[r] >= 0) continue;
-            int key = key(store, exitIdx[r]);
-            if (open.get(key) == r) c++;
-        }
+        for (int r : open) if (r >= 0) c++;
         return c;
+    }
+
+    static int[] filled(int n) {
+        int[] a = new int[n];
+        Arrays.fill(a, -1);
+        return a;
     }
 
     private static boolean crosses(LostMarkers lost, EventStore s, int a, int b) {
@@ -334,6 +336,8 @@ public final class KvmExits {
         // one pass over the primitive columns; the reason name is resolved to its id once
         int rid = f.reason() == null ? -1 : reasons.find(f.reason());
         if (f.reason() != null && rid < 0) return new Latencies(new long[0], 0);
+        Latencies grouped = grouped(f, rid);
+        if (grouped != null) return grouped;
         long[] out = new long[size];
         int n = 0;
         int v = f.vcpu(), c = f.cpu();
@@ -345,5 +349,32 @@ public final class KvmExits {
             out[n++] = d;
         }
         return new Latencies(out, n);
+    }
+
+    private ExitGroups byReason, byVcpu, byCpu, all;
+
+    /**
+     * The common queries — everything, or one reason, one vCPU or one CPU over the whole trace — answered
+     * from groupings made once per column (null for any other filter, which takes the scan).
+     */
+    private synchronized Latencies grouped(ExitFilter f, int rid) {
+        boolean whole = f.subKey() < 0 && f.fromNs() == Long.MIN_VALUE && f.toNs() == Long.MAX_VALUE;
+        if (!whole) return null;
+        int set = (rid >= 0 ? 1 : 0) + (f.vcpu() >= 0 ? 1 : 0) + (f.cpu() >= 0 ? 1 : 0);
+        if (set > 1) return null;
+        if (rid >= 0) {
+            if (byReason == null) byReason = ExitGroups.of(reason, durNs, size);
+            return byReason.of(rid);
+        }
+        if (f.vcpu() >= 0) {
+            if (byVcpu == null) byVcpu = ExitGroups.of(vcpu, durNs, size);
+            return byVcpu.of(f.vcpu());
+        }
+        if (f.cpu() >= 0) {
+            if (byCpu == null) byCpu = ExitGroups.of(cpu, durNs, size);
+            return byCpu.of(f.cpu());
+        }
+        if (all == null) all = ExitGroups.of(new int[size], durNs, size);
+        return all.of(0);
     }
 }

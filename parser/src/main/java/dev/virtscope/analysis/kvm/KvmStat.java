@@ -9,7 +9,7 @@ import dev.virtscope.analysis.latency.LostMarkers;
 import dev.virtscope.decode.kvm.KvmAccess;
 import dev.virtscope.decode.kvm.KvmEntry;
 import dev.virtscope.store.EventStore;
-import dev.virtscope.store.IntIntMap;
+import dev.virtscope.store.LongIntMap;
 import dev.virtscope.store.Payload;
 
 /**
@@ -50,12 +50,11 @@ public final class KvmStat {
         Grouper g = new Grouper();
         for (int r = 0; r < k.size(); r++) {
             if (!k.paired(r) || (vcpuFilter >= 0 && k.vcpu(r) != vcpuFilter)) continue;
-            String key = switch (by) {
-                case VCPU -> Integer.toString(k.vcpu(r));
-                case CPU -> Integer.toString(k.cpu(r));
-                default -> null;
+            group[n] = switch (by) {
+                case VCPU -> g.byNumber(k.vcpu(r));
+                case CPU -> g.byNumber(k.cpu(r));
+                default -> g.byReason(k, k.reasonId(r));
             };
-            group[n] = key == null ? g.byReason(k, k.reasonId(r)) : g.id(key);
             dur[n++] = k.durationNs(r);
         }
         long unpaired = 0;
@@ -72,12 +71,12 @@ public final class KvmStat {
         int exitT = s.typeId("kvm_exit"), entryT = s.typeId("kvm_entry"), pioT = s.typeId("kvm_pio"),
                 msrT = s.typeId("kvm_msr"), mmioT = s.typeId("kvm_mmio");
         LostMarkers lost = new LostMarkers(s.lost());
-        IntIntMap beginIdx = new IntIntMap(-1);
-        // key and direction of the open begin, per thread: kept in growable parallel arrays by slot
-        IntIntMap slotOf = new IntIntMap(-1);
-        long[] beginKey = new long[16];
-        boolean[] beginWrite = new boolean[16];
-        int slots = 0;
+        // the open begin per thread slot: its event index, key and direction
+        ThreadSlots slots = new ThreadSlots(s);
+        int[] beginIdx = KvmExits.filled(slots.count());
+        long[] beginKey = new long[slots.count()];
+        boolean[] beginWrite = new boolean[slots.count()];
+        int openBegins = 0;
         Grouper g = new Grouper();
         int cap = 1024, n = 0;
         int[] group = new int[cap];
@@ -92,7 +91,10 @@ public final class KvmStat {
             boolean begin = false, end = false;
             long key = -1;
             boolean write = false;
-            if (t == entryT && entryT >= 0) end = true;
+            if (t == entryT && entryT >= 0) {
+                if (openBegins == 0) continue;      // most entries: nothing of this kind is open anywhere
+                end = true;
+            }
             else if (e == Event.IOPORT && t == pioT && pioT >= 0) {
                 PayloadText.of(s, i, p);
                 if (!a.parsePio(p.bytes, p.start, p.end)) continue;
@@ -116,52 +118,41 @@ public final class KvmStat {
                 else if (a.mmioType == KvmAccess.MMIO_READ) end = true;
                 else continue;
             } else continue;
-            int th = KvmExits.key(s, i);
-            int slot = slotOf.get(th);
-            if (slot < 0) {
-                slot = slots++;
-                slotOf.put(th, slot);
-                if (slot == beginKey.length) {
-                    beginKey = Arrays.copyOf(beginKey, slot * 2);
-                    beginWrite = Arrays.copyOf(beginWrite, slot * 2);
-                }
-            }
+            int slot = slots.of(i);
             if (begin) {
-                beginIdx.put(th, i);
+                if (beginIdx[slot] < 0) openBegins++;
+                beginIdx[slot] = i;
                 beginKey[slot] = key;
                 beginWrite[slot] = write;
                 continue;
             }
-            int b = beginIdx.get(th);
+            int b = beginIdx[slot];
             if (b < 0) continue;                       // perf: "the begin event is not caught"
             long k = beginKey[slot];
             boolean w = beginWrite[slot];
+            beginIdx[slot] = -1;
+            openBegins--;
             if (k < 0) {
-                if (key < 0) {                          // neither end knows the key: not this kind of event
-                    beginIdx.put(th, -1);
-                    continue;
-                }
+                if (key < 0) continue;                 // neither end knows the key: not this kind of event
                 k = key;
                 w = write;
             }
-            beginIdx.put(th, -1);
             if (!lost.isEmpty() && (lost.crosses(s.cpu(b), s.ts(b), s.ts(i)) || lost.crosses(s.cpu(i), s.ts(b), s.ts(i)))) {
                 unpaired++;
                 continue;
             }
             int vcpu = vcpuOf(s, i, t == entryT, p, en);
             if (vcpuFilter >= 0 && vcpu != vcpuFilter) continue;
-            String name = switch (by) {
-                case VCPU -> Integer.toString(vcpu);
-                case CPU -> Integer.toString(s.cpu(i));
-                default -> keyText(e, k, w);
-            };
             if (n == cap) {
                 cap *= 2;
                 group = Arrays.copyOf(group, cap);
                 dur = Arrays.copyOf(dur, cap);
             }
-            group[n] = g.id(name);
+            group[n] = switch (by) {
+                case VCPU -> g.byNumber(vcpu);
+                case CPU -> g.byNumber(s.cpu(i));
+                default -> g.byAccess(e, k, w);
+            };
             dur[n++] = s.ts(i) - s.ts(b);
         }
         return StatTable.build(e.id(), group, dur, n, g.names(), unpaired);
@@ -184,11 +175,29 @@ public final class KvmStat {
         return -1;
     }
 
-    /** Dense group ids for row keys. */
+    /**
+     * Dense group ids for row keys. Rows are grouped by number (vCPU, CPU, key and direction) and the
+     * key's text is made once per group, not once per row.
+     */
     private static final class Grouper {
         private final Map<String, Integer> ids = new HashMap<>();
+        private final LongIntMap numbers = new LongIntMap(64);
         private String[] names = new String[16];
         private int[] reasonToGroup = new int[0];
+
+        int byNumber(int v) {
+            int gid = numbers.get(v);
+            if (gid < 0) numbers.put(v, gid = id(Integer.toString(v)));
+            return gid;
+        }
+
+        /** Keys are MSR indexes, ports and gpas (&lt; 2^62): the direction goes in bit 0. */
+        int byAccess(Event e, long key, boolean write) {
+            long packed = key << 1 | (write ? 1 : 0);
+            int gid = numbers.get(packed);
+            if (gid < 0) numbers.put(packed, gid = id(keyText(e, key, write)));
+            return gid;
+        }
 
         int id(String key) {
             Integer v = ids.get(key);
