@@ -44,6 +44,10 @@ class TraceDatVsReportTest {
             "generated/trace-cmd/kvmsample-v7-nocompress.dat.gz, generated/trace-cmd/report-3.1.6-t-nsec.txt.xz",
             "generated/trace-cmd/kvm-sched-irq-timer-v7-zstd.dat, generated/trace-cmd/kvm-sched-irq-timer-v7-zstd.dat.report.txt.xz",
             "generated/trace-cmd/dropped-v7-zstd.dat, generated/trace-cmd/dropped-v7-zstd.dat.report.txt.xz",
+            "captured/ftrace/kvm-bios-smp2-m128-noemul.trace.dat, captured/ftrace/kvm-bios-smp2-m128-noemul.report-t.txt.xz",
+            "captured/ftrace/kvm-linux-smp4-m512-window40ms.trace.dat, captured/ftrace/kvm-linux-smp4-m512-window40ms.report-t.txt.xz",
+            "captured/nested/nested-svm-inner-smp2-secs5.trace.dat, captured/nested/nested-svm-inner-smp2-secs5.report-t.txt.xz",
+            "captured/session/kvm-bios-smp2-m128-pair.host.trace.dat, captured/session/kvm-bios-smp2-m128-pair.host.report-t.txt.xz",
     })
     void eventsEqualTraceCmdReport(String dat, String report) throws IOException {
         Trace t = TraceLoader.standard().load(Samples.path(dat));
