@@ -1,5 +1,8 @@
 package dev.virtscope.store;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -71,16 +74,26 @@ public final class StringTable {
         slots = n;
     }
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long MIX = 0x9E3779B97F4A7C15L;
+
+    /**
+     * Eight bytes per step (one multiply per word, not per byte): names are interned once per parsed
+     * line in every importer and once per kvm_exit in the exit analysis, where a byte-at-a-time hash
+     * was a tenth of the time.
+     */
     private static int hash(byte[] b, int off, int len) {
-        int h = 0x811c9dc5;
-        for (int i = off; i < off + len; i++) h = (h ^ b[i]) * 0x01000193;
-        return h ^ (h >>> 16);
+        long h = len * MIX;
+        int i = off, end = off + len;
+        for (; i + 8 <= end; i += 8) h = (h ^ (long) LONGS.get(b, i)) * MIX;
+        long tail = 0;
+        for (int k = 0; i < end; i++, k += 8) tail |= (b[i] & 0xffL) << k;
+        h = (h ^ tail) * MIX;
+        return (int) (h ^ (h >>> 29) ^ (h >>> 47));
     }
 
     private static boolean equal(byte[] k, byte[] b, int off, int len) {
-        if (k.length != len) return false;
-        for (int i = 0; i < len; i++) if (k[i] != b[off + i]) return false;
-        return true;
+        return k.length == len && Arrays.equals(k, 0, len, b, off, off + len);
     }
 
     public long retainedBytes() {
