@@ -14,7 +14,7 @@
 #   packaging/verify-deb.sh checks the installed result and its removal.
 # Needs: jpackage and jdeps (JDK), objcopy (binutils: jlink --strip-debug), fakeroot (for .deb).
 #   sudo apt-get install binutils fakeroot
-# Time on two cores of a busy machine: both types 191-214 s, the app-image alone 28 s (jdeps + jlink):
+# Time on two cores of a busy machine: both types 191-268 s, the app-image alone 28 s (jdeps + jlink):
 # the rest is jpackage's deb step, where dpkg-deb xz-compresses the image. So `mvn verify` never
 # runs this; .ci/run builds the app-image only (-Ppackage -Dpackage.types=app-image, then AppImageIT
 # checks it), and the .deb is built on demand.
