@@ -5,15 +5,19 @@
 #   packaging/build-packages.sh [--jar JAR] [--version X.Y.Z] [--dest DIR] [--types "app-image deb"]
 #
 # Output (DIR defaults to app/target/jpackage):
-#   DIR/virtscope/                 app-image: bin/virtscope launcher, lib/app/virtscope.jar, lib/runtime (jlinked JRE)
-#   DIR/virtscope_X.Y.Z-1_amd64.deb installs the app-image under /opt/virtscope, a menu entry
-#                                  (packaging/linux/virtscope.desktop, Exec ... %F) and the MIME types
-#                                  of packaging/linux/assoc-*.properties
+#   DIR/virtscope/                 app-image: bin/virtscope launcher, lib/app/virtscope.jar, lib/runtime
+#                                  (jlinked JRE), lib/desktop (menu entry, MIME XML, icons for the .deb)
+#   DIR/virtscope_X.Y.Z-1_amd64.deb installs the app-image under /opt/virtscope; its postinst
+#                                  (packaging/linux/postinst) links /usr/bin/virtscope and registers
+#                                  the menu entry packaging/linux/virtscope.desktop (Exec ... %F), the
+#                                  MIME types of packaging/linux/virtscope-mime.xml and hicolor icons
+#   packaging/verify-deb.sh checks the installed result and its removal.
 # Needs: jpackage and jdeps (JDK), objcopy (binutils: jlink --strip-debug), fakeroot (for .deb).
 #   sudo apt-get install binutils fakeroot
-# Time on two cores: the app-image about 15-40 s (jdeps + jlink); the .deb 2-3 minutes more, mostly
-# dpkg-deb's xz compression. So `mvn verify` never runs this; .ci/run builds the app-image only
-# (-Ppackage -Dpackage.types=app-image, then AppImageIT checks it), and the .deb is built on demand.
+# Time on two cores of a busy machine: both types 191-268 s, the app-image alone 28 s (jdeps + jlink):
+# the rest is jpackage's deb step, where dpkg-deb xz-compresses the image. So `mvn verify` never
+# runs this; .ci/run builds the app-image only (-Ppackage -Dpackage.types=app-image, then AppImageIT
+# checks it), and the .deb is built on demand.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -28,7 +32,7 @@ while [ $# -gt 0 ]; do
     --version) version="$2"; shift 2 ;;
     --dest) dest="$2"; shift 2 ;;
     --types) types="$2"; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^set -e/p' "$0" | sed '$d'; exit 0 ;;
     *) echo "build-packages: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -48,7 +52,8 @@ fi
 app_version="${version%%-*}"
 
 linux="$root/packaging/linux"
-icon="$root/app/src/main/resources/dev/virtscope/icons/virtscope-256.png"
+icons="$root/app/src/main/resources/dev/virtscope/icons"
+icon="$icons/virtscope-256.png"
 work="$dest/work"
 input="$work/input"
 rm -rf "$dest"
@@ -72,32 +77,36 @@ common=(
 )
 
 image="$dest/virtscope"
+build_app_image() {
+  echo "build-packages: app-image -> $image"
+  jpackage --type app-image "${common[@]}" \
+    --input "$input" --main-jar virtscope.jar --main-class dev.virtscope.app.Launcher \
+    --add-modules "$modules" \
+    --java-options '-XX:MaxRAMPercentage=75' \
+    --dest "$dest"
+  # What the .deb's postinst registers with the desktop: jpackage 17 can put only one icon, as an
+  # absolute path, into its own menu entry and writes its MIME XML itself, so the entry, the MIME
+  # types (with content magic and parent types) and the hicolor icon sizes travel in the image.
+  local desktop="$image/lib/desktop"
+  mkdir -p "$desktop/icons"
+  cp "$linux/virtscope.desktop" "$linux/virtscope-mime.xml" "$desktop/"
+  cp "$icons"/virtscope-{16,32,48,64,128,256}.png "$icons/virtscope.svg" "$desktop/icons/"
+}
+
 for type in $types; do
   case "$type" in
-    app-image)
-      echo "build-packages: app-image -> $image"
-      jpackage --type app-image "${common[@]}" \
-        --input "$input" --main-jar virtscope.jar --main-class dev.virtscope.app.Launcher \
-        --add-modules "$modules" \
-        --java-options '-XX:MaxRAMPercentage=75' \
-        --dest "$dest"
-      ;;
+    app-image) build_app_image ;;
     deb)
-      # The .deb reuses the app-image when it was built in this run (saves a second jlink).
-      src=(--input "$input" --main-jar virtscope.jar --main-class dev.virtscope.app.Launcher
-           --add-modules "$modules" --java-options '-XX:MaxRAMPercentage=75')
-      [ -x "$image/bin/virtscope" ] && src=(--app-image "$image")
+      # The .deb packs the app-image (reused when this run built it: saves a second jlink).
+      [ -x "$image/bin/virtscope" ] || build_app_image
       echo "build-packages: deb -> $dest"
-      jpackage --type deb "${common[@]}" "${src[@]}" \
+      # No --linux-shortcut / --file-associations: packaging/linux/postinst and postrm register
+      # and remove the menu entry, MIME types, icons and /usr/bin/virtscope themselves.
+      jpackage --type deb "${common[@]}" --app-image "$image" \
         --resource-dir "$linux" \
         --linux-package-name virtscope \
-        --linux-menu-group "Development;Profiling;" \
         --linux-app-category devel \
-        --linux-shortcut \
         --linux-package-deps "libgtk-3-0, libxtst6, libgl1, libpangoft2-1.0-0" \
-        --file-associations "$linux/assoc-trace-cmd-dat.properties" \
-        --file-associations "$linux/assoc-folded-stacks.properties" \
-        --file-associations "$linux/assoc-virtscope-session.properties" \
         --dest "$dest" ${JPACKAGE_VERBOSE:+--verbose}
       ;;
     *) die "unknown package type $type (app-image, deb)" ;;

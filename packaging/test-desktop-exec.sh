@@ -14,7 +14,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
-desktop="${1:-/usr/share/applications/virtscope-virtscope.desktop}"
+desktop="${1:-/usr/share/applications/virtscope.desktop}"
 sample="${2:-$root/samples/generated/folded/folded-cpuclock.txt}"
 [ -f "$desktop" ] || { echo "no desktop entry at $desktop (install the .deb first)" >&2; exit 2; }
 [ -f "$sample" ] || { echo "no sample at $sample" >&2; exit 2; }
