@@ -57,7 +57,9 @@ public final class EventTableModel {
         return store.eventName(i);
     }
 
+    /** The payload as the kernel prints it: text traces hold that text, trace.dat records are rendered. */
     public String payload(int i) {
+        if (store.payloadRenderer() != null) return store.payloadString(i);
         store.payload(i, payload);
         return payload.toString();
     }
