@@ -35,7 +35,10 @@ public final class StatusBar extends HBox {
         link(lost, "status-lost", () -> show.accept(WarningsDialog.Show.LOST_EVENTS));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        getChildren().addAll(events, sep(), span, sep(), warnings, sep(), lost, sep(), range, sep(), new MarkerStatus(session), grow, file);
+        MarkerStatus markers = new MarkerStatus(session);
+        getChildren().addAll(events, sep(), span, sep(), warnings, sep(), lost, sep(), range, sep(), markers, grow, file);
+        // the counts keep their width; when the line is too short the file name at the right end gives way
+        for (Region r : new Region[] {events, span, warnings, lost, range, markers}) r.setMinWidth(Region.USE_PREF_SIZE);
         session.openProperty().addListener((obs, old, open) -> show(open));
         Selection sel = session.selection();
         sel.rangeStartProperty().addListener((obs, old, t) -> showRange(session));
