@@ -62,7 +62,7 @@ public final class MainWindow implements MenuBarFactory.Actions, MainToolbar.Act
     public MainWindow(Stage stage, TraceReader reader, RecentFiles recent) {
         this.stage = stage;
         this.recent = recent;
-        this.loads = new TraceLoadService(session, reader, recent, f -> new LoadErrorDialog(stage, f).show());
+        this.loads = new TraceLoadService(session, reader, recent, f -> themed(new LoadErrorDialog(stage, f)).show());
         this.drop = new DropHandler(this::open);
         settings = new ViewSettings(recent.preferences().node("view"));
         layout = new WindowLayout(recent.preferences().node("window"));

@@ -242,6 +242,10 @@ class MainWindowMenusTest {
         assertTrue(hasDarkSheet(window));
         assertTrue(brightness(robot, window) < 0.25, "the timeline canvas follows");
         assertEquals("DARK", prefs.node("view").get("theme", null), "kept in preferences");
+        robot.interact(() -> window.showWarnings());
+        DialogPane warnings = robot.lookup("#warnings-dialog").queryAs(DialogPane.class);
+        assertTrue(warnings.getStylesheets().stream().anyMatch(s -> s.endsWith("/dark.css")), "dialogs take the theme too");
+        robot.interact(() -> warnings.getScene().getWindow().hide());
 
         MainWindow[] again = new MainWindow[1];
         robot.interact(() -> {
