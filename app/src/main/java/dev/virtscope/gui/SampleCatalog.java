@@ -36,12 +36,12 @@ public final class SampleCatalog {
 
     /** The samples folder of this installation, if there is one: the property, then above the jar, then above the working directory. */
     public static Optional<SampleCatalog> locate() {
-        List<Path> starts = new ArrayList<>();
         String prop = System.getProperty(PROPERTY);
         if (prop != null && !prop.isBlank()) {
             Path p = Path.of(prop);
             return isSamples(p) ? Optional.of(new SampleCatalog(p.toAbsolutePath().normalize())) : Optional.empty();
         }
+        List<Path> starts = new ArrayList<>();
         codeLocation().ifPresent(starts::add);
         starts.add(Path.of("").toAbsolutePath());
         return findAbove(starts);
