@@ -20,6 +20,7 @@ public final class EventsTab extends Tab {
         toolbar = new EventsToolbar(session, table);
         SplitPane split = new SplitPane(new VBox(toolbar, table), new EventDetailsPane(session));
         split.setOrientation(Orientation.VERTICAL);
+        split.setId("events-split");
         split.setDividerPositions(0.8);
         setContent(split);
     }

@@ -21,6 +21,8 @@ final class HelpDialogs {
             new String[] {"Esc", "Cancel the running load"},
             new String[] {"F1", "This list"},
             new String[] {"Ctrl+Tab", "Next tab"},
+            new String[] {"Ctrl+1 … Ctrl+5", "Events, Timeline, Latency, Flame graph, KVM stats tab (Analysis menu)"},
+            new String[] {"F, Ctrl+=, Ctrl+−", "Zoom the timeline to fit, in, out (View menu, toolbar)"},
             new String[] {"↑ ↓ PgUp PgDn Home End", "Move in the events table"},
             new String[] {"Timeline: Ctrl+wheel, W / S, + / −", "Zoom in / out around the pointer or centre"},
             new String[] {"Timeline: drag, A / D, ← / →", "Pan left / right"},
@@ -33,7 +35,7 @@ final class HelpDialogs {
     private HelpDialogs() {
     }
 
-    static void about(Window owner) {
+    static Dialog<?> about(Window owner) {
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.initOwner(owner);
         a.setTitle("About VirtScope");
@@ -43,9 +45,10 @@ final class HelpDialogs {
                 + "Java " + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.runtime.version", "?"));
         a.getDialogPane().setId("about-dialog");
         a.show();
+        return a;
     }
 
-    static void shortcuts(Window owner) {
+    static Dialog<?> shortcuts(Window owner) {
         Dialog<Void> d = new Dialog<>();
         d.initOwner(owner);
         d.initModality(Modality.NONE);
@@ -63,5 +66,6 @@ final class HelpDialogs {
         d.getDialogPane().setId("shortcuts-dialog");
         d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         d.show();
+        return d;
     }
 }

@@ -13,6 +13,8 @@ final class MarkerStatus extends HBox {
         cursor.setId("status-cursor");
         markers.setId("status-markers");
         getChildren().addAll(cursor, markers);
+        cursor.setMinWidth(USE_PREF_SIZE);
+        markers.setMinWidth(USE_PREF_SIZE);
         Markers m = session.markers();
         Runnable update = () -> update(session);
         m.aProperty().addListener((obs, o, n) -> update.run());

@@ -1,7 +1,9 @@
 package dev.virtscope.gui;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -11,7 +13,11 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
-/** Builds the menu bar; every item calls one of the window's {@link Actions}. */
+/**
+ * Builds the menu bar's File and Help menus; every item calls one of the window's {@link Actions}.
+ * The View and Analysis menus ({@link ViewMenu}, {@link AnalysisMenu}) go between them, and the
+ * session items ({@link SessionMenu}) into File after Open sample.
+ */
 final class MenuBarFactory {
     /** What the menus do. */
     interface Actions {
@@ -19,11 +25,15 @@ final class MenuBarFactory {
 
         void open(Path file);
 
-        void exportTimeline();
-
-        void exportView();
+        void exportView(ViewExports.Format format);
 
         void exportTable();
+
+        /** True while File → Export view in that format has something to write. */
+        ObservableBooleanValue canExportView(ViewExports.Format format);
+
+        /** True while File → Export table as CSV… has a table to write. */
+        ObservableBooleanValue canExportTable();
 
         void quit();
 
@@ -35,19 +45,32 @@ final class MenuBarFactory {
     private MenuBarFactory() {
     }
 
-    static MenuBar create(Actions actions, RecentFiles recent) {
+    static MenuBar create(Actions actions, RecentFiles recent, Optional<SampleCatalog> samples) {
         MenuItem open = item("menu-open", "Open…", actions::openWithChooser);
         open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
         Menu openRecent = new Menu("Open Recent");
         openRecent.setId("menu-recent");
         fillRecent(openRecent, actions, recent);
         recent.files().addListener((ListChangeListener<Path>) c -> fillRecent(openRecent, actions, recent));
+        MenuItem png = item("menu-export-png", "Export view as PNG…", () -> actions.exportView(ViewExports.Format.PNG));
+        png.disableProperty().bind(javafx.beans.binding.Bindings.not(actions.canExportView(ViewExports.Format.PNG)));
+        MenuItem svg = item("menu-export-svg", "Export view as SVG…", () -> actions.exportView(ViewExports.Format.SVG));
+        svg.disableProperty().bind(javafx.beans.binding.Bindings.not(actions.canExportView(ViewExports.Format.SVG)));
+        MenuItem table = item("menu-export-table", "Export table as CSV…", actions::exportTable);
+        table.disableProperty().bind(javafx.beans.binding.Bindings.not(actions.canExportTable()));
         MenuItem quit = item("menu-quit", "Quit", actions::quit);
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-        MenuItem export = item("menu-export-timeline", "Export timeline as PNG/SVG…", actions::exportTimeline);
-        MenuItem view = item("menu-export-view", "Export view as PNG/SVG…", actions::exportView);
-        MenuItem table = item("menu-export-table", "Export table as CSV…", actions::exportTable);
-        Menu file = new Menu("File", null, open, openRecent, new SeparatorMenuItem(), export, view, table, new SeparatorMenuItem(), quit);
+        // one item per line: an item is added or moved by one line
+        Menu file = new Menu("File", null,
+                open,
+                openRecent,
+                SampleMenu.create(samples, actions::open),
+                new SeparatorMenuItem(),
+                png,
+                svg,
+                table,
+                new SeparatorMenuItem(),
+                quit);
         file.setId("menu-file");
 
         MenuItem shortcuts = item("menu-shortcuts", "Keyboard shortcuts", actions::shortcuts);
@@ -70,7 +93,7 @@ final class MenuBarFactory {
         menu.setDisable(recent.files().isEmpty());
     }
 
-    private static MenuItem item(String id, String text, Runnable action) {
+    static MenuItem item(String id, String text, Runnable action) {
         MenuItem m = new MenuItem(text);
         m.setId(id);
         m.setOnAction(e -> action.run());

@@ -11,7 +11,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** Adds the session items to the File menu: Open session…, Save session…, Restore last session on start. */
+/** Adds the session items to the File menu after Open sample: Open session…, Save session…, Restore last session on start. */
 final class SessionMenu {
     private SessionMenu() {
     }
@@ -35,9 +35,9 @@ final class SessionMenu {
         CheckMenuItem restore = new CheckMenuItem("Restore last session on start");
         restore.setId("menu-restore-session");
         restore.selectedProperty().bindBidirectional(keeper.restoreOnStartProperty());
-        // after Open Recent, before the exports
+        // after Open sample, before the exports
         int at = 0;
-        while (at < file.getItems().size() && !"menu-recent".equals(file.getItems().get(at).getId())) at++;
+        while (at < file.getItems().size() && !"menu-open-sample".equals(file.getItems().get(at).getId())) at++;
         at = Math.min(at + 1, file.getItems().size());
         file.getItems().addAll(at, java.util.List.of(new SeparatorMenuItem(), open, save, restore));
     }

@@ -15,30 +15,30 @@ import javafx.scene.layout.Region;
 import dev.virtscope.store.EventStore;
 
 /**
- * The bottom line: file and format, event count, time span, warnings (a link to the list) and the
- * number of lost-event markers.
+ * The bottom line: file and format, event count, time span, warnings and lost-event markers (each a
+ * link to its list in the {@link WarningsDialog}), the selected range and the markers.
  */
 public final class StatusBar extends HBox {
     private final Label file = label("status-file");
     private final Label events = label("status-events");
     private final Label span = label("status-span");
     private final Hyperlink warnings = new Hyperlink();
-    private final Label lost = label("status-lost");
+    private final Hyperlink lost = new Hyperlink();
     private final Label range = label("status-range");
 
-    public StatusBar(Session session, Runnable showWarnings) {
+    public StatusBar(Session session, java.util.function.Consumer<WarningsDialog.Show> show) {
         super(6);
         setId("status-bar");
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(2, 8, 2, 8));
-        warnings.setId("status-warnings");
-        warnings.setOnAction(e -> {
-            warnings.setVisited(false);
-            showWarnings.run();
-        });
+        link(warnings, "status-warnings", () -> show.accept(WarningsDialog.Show.WARNINGS));
+        link(lost, "status-lost", () -> show.accept(WarningsDialog.Show.LOST_EVENTS));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        getChildren().addAll(events, sep(), span, sep(), warnings, sep(), lost, sep(), range, sep(), new MarkerStatus(session), grow, file);
+        MarkerStatus markers = new MarkerStatus(session);
+        getChildren().addAll(events, sep(), span, sep(), warnings, sep(), lost, sep(), range, sep(), markers, grow, file);
+        // the counts keep their width; when the line is too short the file name at the right end gives way
+        for (Region r : new Region[] {events, span, warnings, lost, range, markers}) r.setMinWidth(Region.USE_PREF_SIZE);
         session.openProperty().addListener((obs, old, open) -> show(open));
         Selection sel = session.selection();
         sel.rangeStartProperty().addListener((obs, old, t) -> showRange(session));
@@ -55,6 +55,7 @@ public final class StatusBar extends HBox {
             warnings.setText("0 warnings");
             warnings.setDisable(true);
             lost.setText("0 lost-event markers");
+            lost.setDisable(true);
             return;
         }
         EventStore s = open.trace().events();
@@ -65,6 +66,7 @@ public final class StatusBar extends HBox {
         warnings.setText(count(w, "warning"));
         warnings.setDisable(w == 0);
         lost.setText(count(s.lost().size(), "lost-event marker"));
+        lost.setDisable(s.lost().size() == 0);
     }
 
     /** The selected time range: its length and how many events fall in it (two binary searches). */
@@ -83,6 +85,16 @@ public final class StatusBar extends HBox {
 
     static String count(long n, String noun) {
         return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
+    }
+
+    /** A link that never stays "visited": the count is what it shows, not whether it was read. */
+    private static void link(Hyperlink h, String id, Runnable action) {
+        h.setId(id);
+        h.setPadding(Insets.EMPTY);
+        h.setOnAction(e -> {
+            h.setVisited(false);
+            action.run();
+        });
     }
 
     private static Label label(String id) {

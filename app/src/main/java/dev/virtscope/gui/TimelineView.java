@@ -20,6 +20,7 @@ import dev.virtscope.analysis.vcpu.VcpuStates;
 import dev.virtscope.store.EventStore;
 import dev.virtscope.view.timeline.PixelBins;
 import dev.virtscope.view.timeline.TaskGroups;
+import dev.virtscope.view.timeline.TimelineColours;
 import dev.virtscope.view.timeline.TimelineExport;
 import dev.virtscope.view.timeline.TimelineHover;
 import dev.virtscope.view.timeline.TimelineMarks;
@@ -70,7 +71,7 @@ public final class TimelineView extends Region {
         hover.setManaged(false);
         hover.setVisible(false);
         hover.setMouseTransparent(true);
-        hover.setStyle("-fx-background-color: #FFFFE6; -fx-border-color: #8A8A8A; -fx-padding: 4 6 4 6; -fx-font-size: 11px;");
+        // its colours are in virtscope.css and dark.css, so they follow the theme
         getChildren().addAll(canvas, hover);
         session.openProperty().addListener((obs, old, open) -> {
             groups = null;
@@ -128,6 +129,16 @@ public final class TimelineView extends Region {
         });
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> showHover(e.getX(), e.getY()));
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.setVisible(false));
+    }
+
+    /** Draws with the page, lane and text colours of a theme (the event colours stay). */
+    public void setColours(TimelineColours c) {
+        painter.setColours(c);
+        redraw();
+    }
+
+    public TimelineColours colours() {
+        return painter.colours();
     }
 
     /** vCPU states and task groups off the FX thread: O(events) work that must not freeze the window. */
@@ -270,6 +281,16 @@ public final class TimelineView extends Region {
         redraw();
     }
 
+    /** Halves the time window around its centre: View → Zoom in, W, +. */
+    public void zoomIn() {
+        zoom(ZOOM_STEP, viewport.width() / 2.0);
+    }
+
+    /** Doubles the time window around its centre: View → Zoom out, S, −. */
+    public void zoomOut() {
+        zoom(1 / ZOOM_STEP, viewport.width() / 2.0);
+    }
+
     public void pan(double dx) {
         viewport.pan(dx);
         redraw();
@@ -281,10 +302,9 @@ public final class TimelineView extends Region {
     }
 
     private void onKey(KeyEvent e) {
-        double centre = viewport.width() / 2.0;
         switch (e.getCode()) {
-            case W, PLUS, ADD, EQUALS -> zoom(ZOOM_STEP, centre);
-            case S, MINUS, SUBTRACT -> zoom(1 / ZOOM_STEP, centre);
+            case W, PLUS, ADD, EQUALS -> zoomIn();
+            case S, MINUS, SUBTRACT -> zoomOut();
             case A, LEFT -> pan(-viewport.width() / 4.0);
             case D, RIGHT -> pan(viewport.width() / 4.0);
             case F -> fit();
@@ -361,8 +381,8 @@ public final class TimelineView extends Region {
         CanvasPainter p = new CanvasPainter(canvas.getGraphicsContext2D(), font);
         Session.OpenTrace open = session.open();
         if (open == null) {
-            p.fillRect(0, 0, w, h, 0xFFFFFF);
-            p.text("Open a trace to see its timeline", 20, 40, 0x606060);
+            p.fillRect(0, 0, w, h, painter.colours().background());
+            p.text("Open a trace to see its timeline", 20, 40, painter.colours().emptyText());
             return;
         }
         painter.draw(p, open.trace().events(), rows, viewport, w, h, firstRow, marks(open), axisText(open));

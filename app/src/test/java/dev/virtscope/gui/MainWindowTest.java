@@ -314,7 +314,7 @@ class MainWindowTest {
     }
 
     private static String label(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
+        return robot.lookup(query).queryAs(javafx.scene.control.Labeled.class).getText();
     }
 
     /** The text a visible cell of the events table shows. */

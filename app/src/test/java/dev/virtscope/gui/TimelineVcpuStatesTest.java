@@ -164,6 +164,14 @@ class TimelineVcpuStatesTest {
         assertNotNull(tip);
         assertTrue(tip.startsWith("in host (exit): msr  " + window.session().open().time().duration(entryTs - exitTs)), tip);
         assertTrue(tip.contains("MSR 0x" + msr), tip);
+        // the user guide's picture of this view, when the system property virtscope.docs.images names its folder
+        String docs = System.getProperty("virtscope.docs.images");
+        if (docs != null) {
+            javafx.scene.image.WritableImage[] shot = new javafx.scene.image.WritableImage[1];
+            robot.interact(() -> shot[0] = window.stage().getScene().snapshot(null));
+            ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(shot[0], null), "png",
+                    Path.of(docs).resolve("timeline-nested-svm.png").toFile());
+        }
 
         // exports of this view are still valid PNG and SVG, with the vCPU row and the exit legend
         Path png = tmp.resolve("nested.png"), svg = tmp.resolve("nested.svg");

@@ -46,7 +46,7 @@ final class WindowDriver {
     }
 
     static String label(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
+        return robot.lookup(query).queryAs(javafx.scene.control.Labeled.class).getText();
     }
 
     /** The lines of a sample, decompressing .xz. */

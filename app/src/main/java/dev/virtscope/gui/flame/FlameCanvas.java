@@ -37,6 +37,7 @@ final class FlameCanvas extends ScrollPane {
     private final Font font = Font.font("System", Painter.DEFAULT_FONT_SIZE);
     private final Consumer<String> details;
     private FlameStyle style;
+    private FlameColors.Page page = FlameColors.LIGHT_PAGE;
     private FlameLayout layout;
     private String title = "";
     /** pointer position on the canvas, NaN when outside: a redraw re-reads the frame under it */
@@ -79,6 +80,17 @@ final class FlameCanvas extends ScrollPane {
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) zoomAt(e.getX(), e.getY());
         });
+    }
+
+    /** The background and title colours of the window's theme. */
+    void setPage(FlameColors.Page p) {
+        page = p;
+        holder.setBackground(new Background(new BackgroundFill(rgb(p.background()), null, null)));
+        redraw();
+    }
+
+    FlameColors.Page page() {
+        return page;
     }
 
     void setTitle(String t) {
@@ -150,8 +162,8 @@ final class FlameCanvas extends ScrollPane {
             canvas.setWidth(w);
             canvas.setHeight(Math.max(60, getViewportBounds().getHeight()));
             p = new CanvasPainter(canvas.getGraphicsContext2D(), font);
-            p.fillRect(0, 0, canvas.getWidth(), canvas.getHeight(), FlameColors.BACKGROUND);
-            p.text(model.stacks().isEmpty() ? EMPTY_TEXT : "Building the flame graph…", 20, 40, 0x606060);
+            p.fillRect(0, 0, canvas.getWidth(), canvas.getHeight(), page.background());
+            p.text(model.stacks().isEmpty() ? EMPTY_TEXT : "Building the flame graph…", 20, 40, page.hint());
             return;
         }
         int zoom = Math.min(model.zoomProperty().get(), t.size() - 1);
@@ -162,7 +174,7 @@ final class FlameCanvas extends ScrollPane {
         canvas.setHeight(FlameRenderer.height(t, style));
         holder.setMinHeight(getViewportBounds().getHeight());
         StackPane.setAlignment(canvas, style.icicle() ? Pos.TOP_CENTER : Pos.BOTTOM_CENTER);
-        FlameRenderer.draw(t, style, layout, new CanvasPainter(canvas.getGraphicsContext2D(), font));
+        FlameRenderer.draw(t, style, layout, new CanvasPainter(canvas.getGraphicsContext2D(), font), page);
         hover();
     }
 

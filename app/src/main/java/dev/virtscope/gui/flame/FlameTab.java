@@ -36,7 +36,7 @@ import dev.virtscope.view.flame.FlameExport;
  * reason, a differential view against a second profile, and PNG/SVG export drawn by the same
  * renderer as the screen.
  */
-public final class FlameTab extends Tab {
+public final class FlameTab extends Tab implements dev.virtscope.gui.ViewExports {
     private final Session session;
     private final FlameModel model = new FlameModel();
     private final Label details = new Label();
@@ -103,7 +103,7 @@ public final class FlameTab extends Tab {
         baseline.setId("flame-baseline");
         Button export = new Button("Export…");
         export.setId("flame-export");
-        export.setOnAction(e -> chooseExport());
+        export.setOnAction(e -> exportView(window(), Format.PNG));
         return row(new Label("Search"), search, matched, icicle, compare, baseline, normalize, clear, export);
     }
 
@@ -179,20 +179,24 @@ public final class FlameTab extends Tab {
         if (f != null) model.compareWith(f.toPath());
     }
 
-    private void chooseExport() {
+    /** Export… and File → Export view: asks for a file, offering the format first, and writes the graph on screen. */
+    @Override
+    public void exportView(Window owner, Format format) {
         if (model.tree() == null) return;
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export flame graph");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PNG image", "*.png"),
-                new FileChooser.ExtensionFilter("SVG drawing (interactive)", "*.svg"));
-        chooser.setInitialFileName(session.open() == null ? "flamegraph.png" : session.open().path().getFileName() + "-flame.png");
-        File f = chooser.showSaveDialog(window());
+        FileChooser.ExtensionFilter png = new FileChooser.ExtensionFilter("PNG image", "*.png"),
+                svg = new FileChooser.ExtensionFilter("SVG drawing (interactive)", "*.svg");
+        chooser.getExtensionFilters().addAll(format == Format.SVG ? svg : png, format == Format.SVG ? png : svg);
+        String ext = "." + format.extension();
+        chooser.setInitialFileName(session.open() == null ? "flamegraph" + ext : session.open().path().getFileName() + "-flame" + ext);
+        File f = chooser.showSaveDialog(owner);
         if (f == null) return;
         try {
             export(f.toPath());
         } catch (IOException | RuntimeException e) {
             Alert a = new Alert(Alert.AlertType.ERROR, "Cannot write " + f + ": " + e.getMessage());
-            a.initOwner(window());
+            a.initOwner(owner);
             a.show();
         }
     }
@@ -201,6 +205,11 @@ public final class FlameTab extends Tab {
     public void export(Path file) throws IOException {
         if (model.tree() == null || canvas.style() == null) throw new IOException("no flame graph is shown");
         FlameExport.write(file, model.tree(), canvas.style());
+    }
+
+    /** Draws the graph with the background and title colours of a theme (exports keep the light page). */
+    public void setTheme(dev.virtscope.gui.Theme theme) {
+        canvas.setPage(theme.flame());
     }
 
     public FlameModel model() {

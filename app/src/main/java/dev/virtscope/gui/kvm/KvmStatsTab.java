@@ -73,6 +73,7 @@ public final class KvmStatsTab extends Tab implements ViewExports {
         VBox.setVgrow(split, Priority.ALWAYS);
         SplitPane panes = new SplitPane(table, new VBox(splitTitle, split));
         panes.setOrientation(Orientation.VERTICAL);
+        panes.setId("kvm-stats-split");
         panes.setDividerPositions(0.62);
         BorderPane root = new BorderPane(panes);
         root.setTop(bar);
@@ -155,7 +156,17 @@ public final class KvmStatsTab extends Tab implements ViewExports {
 
     /** The tables have no drawing of their own: the view exports as a PNG snapshot of the tab. */
     @Override
-    public void exportView(Window owner) {
+    public boolean exportsAs(ViewExports.Format format) {
+        return format == ViewExports.Format.PNG;
+    }
+
+    @Override
+    public boolean hasTable() {
+        return true;
+    }
+
+    @Override
+    public void exportView(Window owner, ViewExports.Format format) {
         if (result == null || getContent() == null) return;
         SaveFiles.save(owner, "Export view as PNG", baseName() + "-kvm-stats.png", f -> NodeImages.writePng(getContent(), f),
                 new javafx.stage.FileChooser.ExtensionFilter("PNG image", "*.png"));

@@ -77,6 +77,7 @@ public final class LatencyTab extends Tab implements ViewExports {
         VBox side = new VBox(4, statsTitle, stats, outlierBar, outliers);
         side.setPadding(new Insets(4));
         SplitPane split = new SplitPane(viewer, side);
+        split.setId("latency-split");
         split.setDividerPositions(0.56);
         BorderPane root = new BorderPane(split);
         root.setTop(c.toolbar());
@@ -244,8 +245,13 @@ public final class LatencyTab extends Tab implements ViewExports {
     }
 
     @Override
-    public void exportView(Window owner) {
-        exportView(owner, "png");
+    public void exportView(Window owner, ViewExports.Format format) {
+        exportView(owner, format.extension());
+    }
+
+    @Override
+    public boolean hasTable() {
+        return true;
     }
 
     private void exportView(Window owner, String preferred) {

@@ -11,6 +11,20 @@ public final class FlameColors {
     public static final int SEARCH = 0xE600E6;
     public static final int TEXT = 0x000000;
 
+    /**
+     * What is drawn around the frames: the background and the title and "Matched" text on it. Frame
+     * labels stay black, on the warm frame colours, in both.
+     *
+     * @param hint the grey line of an empty view ("open a perf script file…")
+     */
+    public record Page(int background, int text, int hint) {
+    }
+
+    /** flamegraph.pl's pale yellow page: every export. */
+    public static final Page LIGHT_PAGE = new Page(BACKGROUND, TEXT, 0x606060);
+    /** The window in the dark theme. */
+    public static final Page DARK_PAGE = new Page(0x1E1F22, 0xDFE1E5, 0x9A9EA6);
+
     private FlameColors() {
     }
 

@@ -41,8 +41,13 @@ public final class FlameRenderer {
         draw(t, s, layout(t, s), p);
     }
 
-    /** Draws the frames of layout (made by {@link #layout} for the same tree and style). */
+    /** Draws the frames of layout (made by {@link #layout} for the same tree and style) on the light page. */
     public static void draw(FlameTree t, FlameStyle s, FlameLayout layout, Painter p) {
+        draw(t, s, layout, p, FlameColors.LIGHT_PAGE);
+    }
+
+    /** Draws the frames of layout on the given page (the window's theme). */
+    public static void draw(FlameTree t, FlameStyle s, FlameLayout layout, Painter p, FlameColors.Page page) {
         double w = s.width(), h = height(t, s);
         double inner = w - 2 * XPAD;
         FlameSearch search = s.search() == null ? null : new FlameSearch(t, s.search(), s.zoomNode());
@@ -52,12 +57,12 @@ public final class FlameRenderer {
         boolean groups = p.interactive();
 
         p.begin(w, h, clean(s.title()));
-        p.fillRect(0, 0, w, h, FlameColors.BACKGROUND);
+        p.fillRect(0, 0, w, h, page.background());
         p.fontSize(s.fontSize() + 5);
-        p.text(clean(s.title()), w / 2, s.fontSize() * 2, FlameColors.TEXT, Painter.Align.MIDDLE);
+        p.text(clean(s.title()), w / 2, s.fontSize() * 2, page.text(), Painter.Align.MIDDLE);
         p.fontSize(s.fontSize());
         if (search != null) {
-            p.text(String.format(Locale.ROOT, "Matched: %.1f%%", search.percent()), w - XPAD - 100, s.fontSize() * 2, FlameColors.TEXT);
+            p.text(String.format(Locale.ROOT, "Matched: %.1f%%", search.percent()), w - XPAD - 100, s.fontSize() * 2, page.text());
         }
         for (int i = 0; i < layout.size(); i++) {
             int n = layout.node(i);

@@ -22,15 +22,24 @@ public final class TimelinePainter {
     /** Two legend lines: lost marks, vCPU states and exit reasons; then event types. */
     public static final double LEGEND_HEIGHT = 44;
 
-    private static final int BACKGROUND = 0xFFFFFF, LANE_ALT = 0xF3F5F8, TEXT = 0x202020, GRID = 0xD8DCE2,
-            GROUP_BG = 0xE2E8F0, LOST = 0xD0021B, CURSOR = 0x1E63D6, LABEL_BG = 0xFAFAFA,
-            RANGE = 0x8A2BE2, RANGE_BG = 0xE6D8F7, MARKER_A = 0xE67E00, MARKER_B = 0x0A8F3C;
+    private static final int LOST = 0xD0021B, CURSOR = 0x1E63D6, RANGE = 0x8A2BE2, MARKER_A = 0xE67E00,
+            MARKER_B = 0x0A8F3C, MARKER_LETTER = 0xFFFFFF;
     /** Event-type colours: distinct saturated hues, readable on white and never mistaken for the grey background. */
     private static final int[] PALETTE = {0x1F77B4, 0xFF7F0E, 0x2CA02C, 0xD62728, 0x9467BD, 0x8C564B, 0xE377C2,
         0x00A087, 0xBCBD22, 0x17BECF, 0x393B79, 0x637939, 0x8C6D31, 0x843C39, 0x7B4173};
 
     private final PixelBins bins = new PixelBins();
     private VcpuStateLane lane;
+    private TimelineColours colours = TimelineColours.LIGHT;
+
+    /** The page, lane, label and text colours (the window's theme); {@link TimelineColours#LIGHT} until set. */
+    public void setColours(TimelineColours c) {
+        colours = c;
+    }
+
+    public TimelineColours colours() {
+        return colours;
+    }
 
     /** vCPU thread states to draw on the vCPU rows (null: ticks only). */
     public void setStates(VcpuStates states) {
@@ -53,7 +62,7 @@ public final class TimelinePainter {
      */
     public void draw(Painter p, EventStore s, List<TimelineRow> rows, TimelineViewport vp, double width,
                      double height, int firstRow, TimelineMarks marks, LongFunction<String> timeText) {
-        p.fillRect(0, 0, width, height, BACKGROUND);
+        p.fillRect(0, 0, width, height, colours.background());
         double plotX = LABEL_WIDTH;
         int plotW = vp.width();
         drawAxis(p, vp, plotX, width, height, marks, timeText);
@@ -66,19 +75,19 @@ public final class TimelinePainter {
             TimelineRow row = rows.get(r);
             if (!row.group().equals(group)) {
                 group = row.group();
-                p.fillRect(0, y, width, GROUP_HEIGHT, GROUP_BG);
-                p.text(group, 6, y + GROUP_HEIGHT - 5, TEXT);
+                p.fillRect(0, y, width, GROUP_HEIGHT, colours.groupBackground());
+                p.text(group, 6, y + GROUP_HEIGHT - 5, colours.text());
                 y += GROUP_HEIGHT;
             }
-            if (r % 2 == 1) p.fillRect(plotX, y, plotW, ROW_HEIGHT, LANE_ALT);
-            p.fillRect(0, y, LABEL_WIDTH - 1, ROW_HEIGHT, LABEL_BG);
+            if (r % 2 == 1) p.fillRect(plotX, y, plotW, ROW_HEIGHT, colours.laneAlt());
+            p.fillRect(0, y, LABEL_WIDTH - 1, ROW_HEIGHT, colours.labelBackground());
             p.clip(0, y, LABEL_WIDTH - 4, ROW_HEIGHT);
-            p.text(row.label(), 14, y + ROW_HEIGHT - 6, TEXT);
+            p.text(row.label(), 14, y + ROW_HEIGHT - 6, colours.text());
             p.unclip();
             drawLane(p, s, row, vp, plotX, y);
             y += ROW_HEIGHT;
         }
-        p.line(LABEL_WIDTH - 0.5, AXIS_HEIGHT, LABEL_WIDTH - 0.5, height, GRID);
+        p.line(LABEL_WIDTH - 0.5, AXIS_HEIGHT, LABEL_WIDTH - 0.5, height, colours.grid());
         drawLost(p, s, rows, vp, plotX, firstRow, height);
         if (marks.hasRange()) {
             double x1 = Math.max(plotX, plotX + vp.xOf(marks.rangeStart()));
@@ -95,9 +104,9 @@ public final class TimelinePainter {
         p.unclip();
         drawMarker(p, vp, marks.markerA(), "A", MARKER_A, lanesBottom);
         drawMarker(p, vp, marks.markerB(), "B", MARKER_B, lanesBottom);
-        p.fillRect(0, lanesBottom, width, LEGEND_HEIGHT, LABEL_BG);
-        p.line(0, lanesBottom + 0.5, width, lanesBottom + 0.5, GRID);
-        VcpuStateLane.drawLegend(p, lane, width, lanesBottom, TEXT);
+        p.fillRect(0, lanesBottom, width, LEGEND_HEIGHT, colours.labelBackground());
+        p.line(0, lanesBottom + 0.5, width, lanesBottom + 0.5, colours.grid());
+        VcpuStateLane.drawLegend(p, lane, width, lanesBottom, colours.text());
         drawLegend(p, s, width, lanesBottom + LEGEND_HEIGHT / 2);
     }
 
@@ -107,11 +116,11 @@ public final class TimelinePainter {
         double x = LABEL_WIDTH + Math.floor(vp.xOf(t)) + 0.5;
         p.line(x, AXIS_HEIGHT - 10, x, bottom, color);
         p.fillRect(x + 1, AXIS_HEIGHT - 12, 11, 12, color);
-        p.text(letter, x + 3, AXIS_HEIGHT - 2, BACKGROUND);
+        p.text(letter, x + 3, AXIS_HEIGHT - 2, MARKER_LETTER);
     }
 
     /** Event types by frequency with their colours, as many as fit on one line. */
-    private static void drawLegend(Painter p, EventStore s, double width, double top) {
+    private void drawLegend(Painter p, EventStore s, double width, double top) {
         int n = s.eventNames().size();
         Integer[] types = new Integer[n];
         for (int t = 0; t < n; t++) types[t] = t;
@@ -124,7 +133,7 @@ public final class TimelinePainter {
             double w = 14 + p.textWidth(label) + 16;
             if (x + w > width) break;
             p.fillRect(x, top + 7, 9, 9, colorOfType(t));
-            p.text(label, x + 14, top + 15, TEXT);
+            p.text(label, x + 14, top + 15, colours.text());
             x += w;
         }
     }
@@ -172,22 +181,22 @@ public final class TimelinePainter {
         }
     }
 
-    private static void drawAxis(Painter p, TimelineViewport vp, double plotX, double width, double height,
+    private void drawAxis(Painter p, TimelineViewport vp, double plotX, double width, double height,
                                  TimelineMarks marks, LongFunction<String> timeText) {
-        p.fillRect(0, 0, width, AXIS_HEIGHT, LABEL_BG);
+        p.fillRect(0, 0, width, AXIS_HEIGHT, colours.labelBackground());
         if (marks.hasRange()) {
             double x1 = Math.max(plotX, plotX + vp.xOf(marks.rangeStart()));
             double x2 = Math.min(width, plotX + vp.xOf(marks.rangeEnd()));
-            if (x2 > x1) p.fillRect(x1, 0, Math.max(1, x2 - x1), AXIS_HEIGHT - 1, RANGE_BG);
+            if (x2 > x1) p.fillRect(x1, 0, Math.max(1, x2 - x1), AXIS_HEIGHT - 1, colours.rangeBackground());
         }
-        p.line(0, AXIS_HEIGHT - 0.5, width, AXIS_HEIGHT - 0.5, GRID);
+        p.line(0, AXIS_HEIGHT - 0.5, width, AXIS_HEIGHT - 0.5, colours.grid());
         double step = niceStep(vp.nsPerPixel() * 140);
         long first = (long) (Math.ceil(vp.start() / step) * step);
         for (double t = first; t < vp.end(); t += step) {
             double x = plotX + Math.floor(vp.xOf((long) t)) + 0.5;
-            p.line(x, AXIS_HEIGHT - 6, x, height, GRID);
+            p.line(x, AXIS_HEIGHT - 6, x, height, colours.grid());
             String label = timeText.apply((long) t);
-            if (x + 3 + p.textWidth(label) <= width) p.text(label, x + 3, AXIS_HEIGHT - 9, TEXT);
+            if (x + 3 + p.textWidth(label) <= width) p.text(label, x + 3, AXIS_HEIGHT - 9, colours.text());
         }
     }
 
