@@ -17,6 +17,9 @@ final class MenuBarFactory {
     interface Actions {
         void openWithChooser();
 
+        /** File → Add file to session…: one more file shown with the open ones. */
+        void addFileWithChooser();
+
         void open(Path file);
 
         void exportTimeline();
@@ -38,6 +41,7 @@ final class MenuBarFactory {
     static MenuBar create(Actions actions, RecentFiles recent) {
         MenuItem open = item("menu-open", "Open…", actions::openWithChooser);
         open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        MenuItem add = item("menu-add-file", "Add file to session…", actions::addFileWithChooser);
         Menu openRecent = new Menu("Open Recent");
         openRecent.setId("menu-recent");
         fillRecent(openRecent, actions, recent);
@@ -47,7 +51,7 @@ final class MenuBarFactory {
         MenuItem export = item("menu-export-timeline", "Export timeline as PNG/SVG…", actions::exportTimeline);
         MenuItem view = item("menu-export-view", "Export view as PNG/SVG…", actions::exportView);
         MenuItem table = item("menu-export-table", "Export table as CSV…", actions::exportTable);
-        Menu file = new Menu("File", null, open, openRecent, new SeparatorMenuItem(), export, view, table, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, open, add, openRecent, new SeparatorMenuItem(), export, view, table, new SeparatorMenuItem(), quit);
         file.setId("menu-file");
 
         MenuItem shortcuts = item("menu-shortcuts", "Keyboard shortcuts", actions::shortcuts);
