@@ -1,5 +1,6 @@
 package dev.virtscope.gui;
 
+import dev.virtscope.session.MergedTrace;
 import dev.virtscope.store.EventStore;
 import dev.virtscope.store.Payload;
 
@@ -11,10 +12,31 @@ public final class EventTableModel {
     private final EventStore store;
     private final TimeText time;
     private final Payload payload = new Payload();
+    private final MergedTrace merged;
+    private final String[] fileNames;
 
     public EventTableModel(EventStore store, TimeText time) {
+        this(store, time, null);
+    }
+
+    /** @param merged the files of a session (the file of each event), or null for one file */
+    public EventTableModel(EventStore store, TimeText time, MergedTrace merged) {
         this.store = store;
         this.time = time;
+        this.merged = merged;
+        int n = merged == null ? 1 : merged.files().size();
+        fileNames = new String[n];
+        for (int f = 0; f < n; f++) fileNames[f] = merged == null ? "" : MergedTrace.fileName(merged.files().get(f).source());
+    }
+
+    /** How many files the events come from. */
+    public int files() {
+        return fileNames.length;
+    }
+
+    /** Name of the file event i came from. */
+    public String file(int i) {
+        return fileNames[merged == null ? 0 : merged.fileOf(i)];
     }
 
     public EventStore store() {

@@ -12,7 +12,8 @@ import javafx.scene.control.TableView;
 /**
  * The events table: one row per event of the open trace (or per event of one type when filtered),
  * virtualised (only visible rows have cells) over an {@link EventIndexList} of event numbers.
- * Selecting a row selects the event in the {@link Session}; Δ is to the row above.
+ * Selecting a row selects the event in the {@link Session}; Δ is to the row above. With several
+ * files in the session, a File column names each event's file.
  */
 public final class EventTableView extends TableView<Integer> {
     private EventTableModel model;
@@ -20,6 +21,8 @@ public final class EventTableView extends TableView<Integer> {
     private final Session session;
     private final TableColumn<Integer, String> timeColumn;
     private final TableColumn<Integer, String> deltaColumn;
+    /** Which file each event came from; shown when the session has several. */
+    private final TableColumn<Integer, String> fileColumn;
 
     public EventTableView(Session session) {
         this.session = session;
@@ -33,8 +36,11 @@ public final class EventTableView extends TableView<Integer> {
         deltaColumn.getStyleClass().add("number-column");
         TableColumn<Integer, String> cpu = column("cpu", "CPU", 50, EventTableModel::cpu);
         cpu.getStyleClass().add("number-column");
+        fileColumn = column("file", "File", 150, EventTableModel::file);
+        fileColumn.setVisible(false);
         getColumns().add(timeColumn);
         getColumns().add(deltaColumn);
+        getColumns().add(fileColumn);
         getColumns().add(cpu);
         getColumns().add(column("task", "Task", 190, EventTableModel::task));
         getColumns().add(column("event", "Event", 170, EventTableModel::event));
@@ -115,7 +121,8 @@ public final class EventTableView extends TableView<Integer> {
             setItems(FXCollections.observableArrayList());
             return;
         }
-        model = new EventTableModel(open.trace().events(), open.time());
+        model = new EventTableModel(open.trace().events(), open.time(), open.merged());
+        fileColumn.setVisible(model.files() > 1);
         timeColumn.setText(open.time().timeHeader());
         deltaColumn.setText(open.time().deltaHeader());
         rows = new EventIndexList(model.rows());

@@ -63,6 +63,7 @@ public final class MainWindow implements MenuBarFactory.Actions, MainToolbar.Act
         this.stage = stage;
         this.recent = recent;
         this.loads = new TraceLoadService(session, reader, recent, f -> themed(new LoadErrorDialog(stage, f)).show());
+        loads.setTraceEventsAsk(this::askForTraceEvents);
         this.drop = new DropHandler(this::open);
         settings = new ViewSettings(recent.preferences().node("view"));
         layout = new WindowLayout(recent.preferences().node("window"));
@@ -104,7 +105,7 @@ public final class MainWindow implements MenuBarFactory.Actions, MainToolbar.Act
         drop.install(root);
         stage.setScene(scene);
         stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> session.open() == null ? "VirtScope" : session.open().path().getFileName() + " — VirtScope",
+                () -> session.open() == null ? "VirtScope" : session.open().names() + " — VirtScope",
                 session.openProperty()));
 
         splits.add(centre);
@@ -197,8 +198,24 @@ public final class MainWindow implements MenuBarFactory.Actions, MainToolbar.Act
 
     @Override
     public void openWithChooser() {
+        File f = traceChooser("Open trace").showOpenDialog(stage);
+        if (f != null) open(f.toPath());
+    }
+
+    /** Loads one more file next to the open ones (or opens it when nothing is open). */
+    public void addFile(Path file) {
+        loads.add(file);
+    }
+
+    @Override
+    public void addFileWithChooser() {
+        File f = traceChooser(session.open() == null ? "Open trace" : "Add a trace to " + session.open().names()).showOpenDialog(stage);
+        if (f != null) addFile(f.toPath());
+    }
+
+    private FileChooser traceChooser(String title) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open trace");
+        chooser.setTitle(title);
         if (!recent.files().isEmpty()) {
             Path dir = recent.files().get(0).getParent();
             if (dir != null && Files.isDirectory(dir)) chooser.setInitialDirectory(dir.toFile());
@@ -207,8 +224,24 @@ public final class MainWindow implements MenuBarFactory.Actions, MainToolbar.Act
                 new FileChooser.ExtensionFilter("All files", "*"),
                 new FileChooser.ExtensionFilter("Text traces", "*.txt", "*.txt.gz", "*.txt.xz", "*.txt.zst", "*.log"),
                 new FileChooser.ExtensionFilter("trace-cmd data", "*.dat", "*.dat.gz"));
+        return chooser;
+    }
+
+    /**
+     * A binary QEMU simpletrace names its events by number only: asks for the trace-events file of
+     * the QEMU build that wrote it. Null when the user cancels.
+     */
+    Path askForTraceEvents(Path trace) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Choose the QEMU trace-events file for " + trace.getFileName()
+                + " (Debian/Ubuntu: /usr/share/qemu/trace-events-all; a QEMU built from source: trace/trace-events-all in its build directory)");
+        Path installed = Path.of("/usr/share/qemu");
+        Path dir = Files.isDirectory(installed) ? installed : trace.toAbsolutePath().getParent();
+        if (dir != null && Files.isDirectory(dir)) chooser.setInitialDirectory(dir.toFile());
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("QEMU trace-events", "trace-events*"),
+                new FileChooser.ExtensionFilter("All files", "*"));
         File f = chooser.showOpenDialog(stage);
-        if (f != null) open(f.toPath());
+        return f == null ? null : f.toPath();
     }
 
     /** The Events and Timeline tabs export the timeline's picture: the time window shown, every row. */
@@ -316,7 +349,7 @@ public final class MainWindow implements MenuBarFactory.Actions, MainToolbar.Act
     void showWarnings(WarningsDialog.Show first) {
         Session.OpenTrace open = session.open();
         if (open == null) return;
-        WarningsDialog d = new WarningsDialog(stage, String.valueOf(open.path().getFileName()), open.trace().events(), open.time(), first);
+        WarningsDialog d = new WarningsDialog(stage, open.names(), open.trace().events(), open.time(), first);
         themed(d);
         d.show();
     }

@@ -23,6 +23,9 @@ final class MenuBarFactory {
     interface Actions {
         void openWithChooser();
 
+        /** File → Add file to session…: one more file shown with the open ones. */
+        void addFileWithChooser();
+
         void open(Path file);
 
         void exportView(ViewExports.Format format);
@@ -48,6 +51,7 @@ final class MenuBarFactory {
     static MenuBar create(Actions actions, RecentFiles recent, Optional<SampleCatalog> samples) {
         MenuItem open = item("menu-open", "Open…", actions::openWithChooser);
         open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        MenuItem add = item("menu-add-file", "Add file to session…", actions::addFileWithChooser);
         Menu openRecent = new Menu("Open Recent");
         openRecent.setId("menu-recent");
         fillRecent(openRecent, actions, recent);
@@ -63,6 +67,7 @@ final class MenuBarFactory {
         // one item per line: an item is added or moved by one line
         Menu file = new Menu("File", null,
                 open,
+                add,
                 openRecent,
                 SampleMenu.create(samples, actions::open),
                 new SeparatorMenuItem(),

@@ -70,11 +70,23 @@ public final class RecentFiles {
             if (i < files.size()) node.put(KEY + i, files.get(i).toString());
             else node.remove(KEY + i);
         }
-        try {
-            node.flush();
-        } catch (BackingStoreException e) {
-            // the list still works for this session; it just will not survive a restart
-            System.err.println("virtscope: cannot save recent files: " + e.getMessage());
-        }
+        // writing the preferences file (with its lock and sync) took hundreds of ms on a busy disk:
+        // never on the FX thread; the values above are already visible to every reader
+        FLUSHER.execute(() -> {
+            try {
+                node.flush();
+            } catch (BackingStoreException e) {
+                // the list still works for this session; it just will not survive a restart
+                System.err.println("virtscope: cannot save recent files: " + e.getMessage());
+            } catch (IllegalStateException e) {
+                // the node was removed meanwhile (a test's own node): nothing left to keep
+            }
+        });
     }
+
+    private static final java.util.concurrent.Executor FLUSHER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "virtscope-preferences");
+        t.setDaemon(true);
+        return t;
+    });
 }

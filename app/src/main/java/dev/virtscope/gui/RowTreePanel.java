@@ -36,6 +36,8 @@ public final class RowTreePanel extends VBox {
     private final Map<TreeItem<String>, String> keyOf = new HashMap<>();
     private RowCatalog catalog;
     private boolean rebuilding, pushPending;
+    /** The tree still shows the previous trace's rows. */
+    private boolean rebuildPending;
 
     public RowTreePanel(Session session, TimelineView timeline) {
         super(4);
@@ -81,13 +83,19 @@ public final class RowTreePanel extends VBox {
         catalog = open == null ? null : RowCatalog.of(open.trace().events());
         shown.clear();
         if (catalog != null) shown.addAll(catalog.defaultKeys());
+        rebuildPending = true;
         search.clear();
-        rebuild();
+        // the tree's cells are made on a pulse of their own: a new trace already makes the events
+        // table and the toolbar lay out and style theirs on this one (tens of ms each on a first open)
+        Platform.runLater(() -> {
+            if (rebuildPending) rebuild();
+        });
         // the timeline shows the same default rows by itself (plus the collapsed other tasks): only a
         // choice made here replaces them
     }
 
     private void rebuild() {
+        rebuildPending = false;
         rebuilding = true;
         keyOf.clear();
         CheckBoxTreeItem<String> root = new CheckBoxTreeItem<>("rows");

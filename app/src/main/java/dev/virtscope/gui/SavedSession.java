@@ -12,8 +12,12 @@ public record SavedSession(int version, List<FileRef> files, List<String> visibl
                            MarkerTimes markers, Filters filters) {
     public static final int VERSION = 1;
 
-    /** A trace file and the ns added to its timestamps. */
-    public record FileRef(String path, long offsetNs) {
+    /**
+     * A trace file and the ns added to its timestamps (the first file's is 0: its clock is the
+     * session's); traceEvents lists the QEMU trace-events files a binary simpletrace was decoded
+     * with, or is null.
+     */
+    public record FileRef(String path, long offsetNs, List<String> traceEvents) {
     }
 
     /** The timeline's visible window, trace time [start, end). */

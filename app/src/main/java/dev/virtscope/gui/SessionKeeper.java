@@ -13,19 +13,19 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.value.ChangeListener;
 import javafx.concurrent.Task;
-import javafx.concurrent.WorkerStateEvent;
 import javafx.scene.control.Alert;
 import javafx.stage.Window;
 
 import dev.virtscope.filter.EventQuery;
+import dev.virtscope.store.LoadOptions;
 import dev.virtscope.store.Trace;
 import dev.virtscope.view.timeline.TimelineViewport;
 
 /**
- * Saves the window's state as a {@link SavedSession} and brings it back: opens the file through
- * the normal load path, then restores rows, time window, markers and filters once it has loaded.
+ * Saves the window's state as a {@link SavedSession} and brings it back: opens its files (with
+ * their clock offsets) through the normal load path, then restores rows, time window, markers and
+ * filters once they have loaded.
  * Also the preference "restore last session on start": when on, closing the window saves the
  * state to a file of its own, reopened at the next start. Used on the FX thread.
  */
@@ -89,8 +89,15 @@ public final class SessionKeeper {
         TimelineViewport vp = parts.timeline().viewport();
         Markers m = parts.session().markers();
         EventQuery q = parts.filters().query();
-        return new SavedSession(SavedSession.VERSION,
-                List.of(new SavedSession.FileRef(open.path().toAbsolutePath().toString(), 0)),
+        List<SavedSession.FileRef> files = new ArrayList<>();
+        for (int f = 0; f < open.files().size(); f++) {
+            Session.OpenFile file = open.files().get(f);
+            List<String> events = new ArrayList<>();
+            for (Path p : file.options().traceEvents()) events.add(p.toAbsolutePath().toString());
+            files.add(new SavedSession.FileRef(file.path().toAbsolutePath().toString(), open.merged().files().get(f).offsetNs(),
+                    events.isEmpty() ? null : events));
+        }
+        return new SavedSession(SavedSession.VERSION, files,
                 parts.rows().shownKeys(),
                 new SavedSession.TimeWindow(vp.start(), vp.end()),
                 new SavedSession.MarkerTimes(boxed(m.aProperty().get()), boxed(m.bProperty().get())),
@@ -110,8 +117,9 @@ public final class SessionKeeper {
     }
 
     /**
-     * Opens a session file: loads its trace, then restores the rest. Returns the load to watch, or
-     * null when the file cannot be used (the user is told why).
+     * Opens a session file: loads its traces (with their offsets and trace-events files), then
+     * restores the rest. Returns the load to watch, or null when the file cannot be used (the user
+     * is told why).
      */
     public Task<Trace> open(Path file) {
         SavedSession s;
@@ -121,29 +129,20 @@ public final class SessionKeeper {
             problem(p.getMessage());
             return null;
         }
-        Path trace = Path.of(s.files().get(0).path());
-        if (!Files.isRegularFile(trace)) {
-            problem(file.getFileName() + " refers to " + trace + ", which no longer exists.");
-            return null;
-        }
-        if (s.files().size() > 1) {
-            problem(file.getFileName() + " lists " + s.files().size() + " files; this window shows one trace at a time, so only "
-                    + trace.getFileName() + " is opened.");
-        }
-        Task<Trace> task = parts.loads().open(trace);
-        ReadOnlyObjectProperty<Session.OpenTrace> openProp = parts.session().openProperty();
-        ChangeListener<Session.OpenTrace> whenLoaded = new ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Session.OpenTrace> obs, Session.OpenTrace old,
-                                Session.OpenTrace now) {
-                openProp.removeListener(this);
-                if (now != null && now.path().equals(trace)) restore(s);
+        List<Session.OpenFile> files = new ArrayList<>();
+        List<Long> offsets = new ArrayList<>();
+        for (SavedSession.FileRef ref : s.files()) {
+            Path trace = Path.of(ref.path());
+            if (!Files.isRegularFile(trace)) {
+                problem(file.getFileName() + " refers to " + trace + ", which no longer exists.");
+                return null;
             }
-        };
-        openProp.addListener(whenLoaded);
-        task.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, e -> openProp.removeListener(whenLoaded));
-        task.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, e -> openProp.removeListener(whenLoaded));
-        return task;
+            List<Path> events = new ArrayList<>();
+            if (ref.traceEvents() != null) for (String e : ref.traceEvents()) events.add(Path.of(e));
+            files.add(new Session.OpenFile(trace, events.isEmpty() ? LoadOptions.DEFAULT : new LoadOptions(events)));
+            offsets.add(ref.offsetNs());
+        }
+        return parts.loads().openAll(files, offsets, () -> restore(s));
     }
 
     /** Applies a saved state to the trace just opened. */

@@ -16,7 +16,8 @@ import dev.virtscope.store.EventStore;
 
 /**
  * The bottom line: file and format, event count, time span, warnings and lost-event markers (each a
- * link to its list in the {@link WarningsDialog}), the selected range and the markers.
+ * link to its list in the {@link WarningsDialog}), the selected range and the markers. With several
+ * files, the file label's tooltip says each file's clock and offset.
  */
 public final class StatusBar extends HBox {
     private final Label file = label("status-file");
@@ -50,6 +51,7 @@ public final class StatusBar extends HBox {
     private void show(Session.OpenTrace open) {
         if (open == null) {
             file.setText("No trace open");
+            file.setTooltip(null);
             events.setText("0 events");
             span.setText("span —");
             warnings.setText("0 warnings");
@@ -59,7 +61,8 @@ public final class StatusBar extends HBox {
             return;
         }
         EventStore s = open.trace().events();
-        file.setText(open.path().getFileName() + " (" + open.trace().format() + ")");
+        file.setText(open.names() + " (" + open.trace().format() + ")");
+        file.setTooltip(open.files().size() < 2 ? null : new javafx.scene.control.Tooltip(SessionFilesText.describe(open)));
         events.setText(count(s.size(), "event"));
         span.setText("span " + open.time().duration(s.lastNs() - s.firstNs()));
         long w = s.warnings().count();

@@ -13,7 +13,10 @@ public final class TimelineTab extends Tab {
         view = new TimelineView(session);
         setContent(view);
         selectedProperty().addListener((obs, was, is) -> {
-            if (is) view.requestFocus();
+            if (!is) return;
+            view.requestFocus();
+            // the tab pane makes the content visible after this listener: draw once it has
+            javafx.application.Platform.runLater(view::shown);
         });
     }
 

@@ -62,6 +62,8 @@ public final class TimelineView extends Region {
     private int generation;
     /** The left panel chose the rows: the worker's result must not replace them. */
     private boolean rowsChosen;
+    /** A frame was asked for while the view was hidden. */
+    private boolean stale;
 
     public TimelineView(Session session) {
         this.session = session;
@@ -158,6 +160,18 @@ public final class TimelineView extends Region {
         }, "timeline-states");
         worker.setDaemon(true);
         worker.start();
+    }
+
+    /** Draws the frame skipped while the view was hidden (its tab was not selected). */
+    void shown() {
+        if (stale) redraw();
+    }
+
+    /** Whether the view is on screen: in a scene, it and every parent visible. */
+    private boolean showing() {
+        if (getScene() == null) return false;
+        for (javafx.scene.Node n = this; n != null; n = n.getParent()) if (!n.isVisible()) return false;
+        return true;
     }
 
     /** The vCPU states drawn, or null while they are being computed. */
@@ -378,6 +392,9 @@ public final class TimelineView extends Region {
     void redraw() {
         double w = canvas.getWidth(), h = canvas.getHeight();
         if (w <= 0 || h <= 0) return;
+        // behind another tab: a frame nobody sees would hold up the FX thread just as a trace is shown
+        stale = !showing();
+        if (stale) return;
         CanvasPainter p = new CanvasPainter(canvas.getGraphicsContext2D(), font);
         Session.OpenTrace open = session.open();
         if (open == null) {

@@ -13,8 +13,26 @@ import dev.virtscope.store.Trace;
 public interface TraceReader {
     Trace read(Path path, LoadMonitor monitor) throws IOException;
 
+    /**
+     * With what the user said about the file (a binary simpletrace's trace-events file). Readers
+     * that take no options (test readers) ignore them.
+     */
+    default Trace read(Path path, LoadOptions options, LoadMonitor monitor) throws IOException {
+        return read(path, monitor);
+    }
+
     /** Every format VirtScope knows, detected by content. */
     static TraceReader standard() {
-        return (path, monitor) -> TraceLoader.standard().load(path, LoadOptions.DEFAULT, monitor);
+        return new TraceReader() {
+            @Override
+            public Trace read(Path path, LoadMonitor monitor) throws IOException {
+                return read(path, LoadOptions.DEFAULT, monitor);
+            }
+
+            @Override
+            public Trace read(Path path, LoadOptions options, LoadMonitor monitor) throws IOException {
+                return TraceLoader.standard().load(path, options, monitor);
+            }
+        };
     }
 }

@@ -73,7 +73,7 @@ class MainWindowMenusTest {
         MenuBar bar = bar(robot);
         assertEquals(List.of("File", "View", "Analysis", "Help"), bar.getMenus().stream().map(Menu::getText).toList());
         // separators have no id
-        assertEquals(Arrays.asList("menu-open", "menu-recent", "menu-open-sample", null, "menu-open-session", "menu-save-session",
+        assertEquals(Arrays.asList("menu-open", "menu-add-file", "menu-recent", "menu-open-sample", null, "menu-open-session", "menu-save-session",
                 "menu-restore-session", null, "menu-export-png", "menu-export-svg", "menu-export-table", null, "menu-quit"),
                 bar.getMenus().get(0).getItems().stream().map(MenuItem::getId).toList());
         assertEquals(Arrays.asList("menu-zoom-fit", "menu-zoom-in", "menu-zoom-out", null, "menu-theme", null, "menu-show-toolbar",

@@ -40,5 +40,10 @@ final class TestReaders {
         public Trace read(Path path, LoadMonitor monitor) throws IOException {
             return delegate.read(path, monitor);
         }
+
+        @Override
+        public Trace read(Path path, dev.virtscope.store.LoadOptions options, LoadMonitor monitor) throws IOException {
+            return delegate.read(path, options, monitor);
+        }
     }
 }

@@ -16,7 +16,8 @@ public final class BenchMain {
     static List<Benchmark> all() {
         return List.of(new IngestBenchmark(), new TimelineRenderBench(), new FoldBenchmark(),
                 new dev.virtscope.bench.kvm.KvmAnalysisBenchmark(), new QemuImportBench(), new TraceDatBenchmark(),
-                new OpenFirstFrameBenchmark(), new RetainedHeapBenchmark(), new FilterBenchmark(), new VcpuLaneBench());
+                new OpenFirstFrameBenchmark(), new RetainedHeapBenchmark(), new FilterBenchmark(), new VcpuLaneBench(),
+                new UiBlockBenchmark());
     }
 
     public static void main(String[] args) throws Exception {

@@ -223,6 +223,10 @@ public final class EventStore {
                 + 8L * typeCounts.length;
     }
 
+    PayloadArena arena() {
+        return arena;
+    }
+
     public long payloadBytes() {
         return arena.retainedBytes();
     }

@@ -34,7 +34,7 @@ public final class PayloadArena {
     }
 
     private void newPage(int size) {
-        if (pageCount > 0) pages[pageCount - 1] = Arrays.copyOf(pages[pageCount - 1], pos);
+        if (pageCount > 0 && pos < pages[pageCount - 1].length) pages[pageCount - 1] = Arrays.copyOf(pages[pageCount - 1], pos);
         if (pageCount == pages.length) pages = Arrays.copyOf(pages, pageCount * 2);
         pages[pageCount++] = new byte[size];
         pos = 0;
@@ -58,6 +58,28 @@ public final class PayloadArena {
         return base;
     }
 
+    /**
+     * A new arena that reads the pages of built arenas (shared, not copied: built arenas never change)
+     * one after another; null entries are skipped. base[k] receives the page number arena k's page 0
+     * has in the result. Appends to the result start a page of their own.
+     */
+    static PayloadArena sharing(java.util.List<PayloadArena> arenas, int[] base) {
+        PayloadArena out = new PayloadArena();
+        int total = 0;
+        for (PayloadArena a : arenas) if (a != null) total += a.pageCount;
+        out.pages = new byte[Math.max(4, total)][];
+        for (int k = 0; k < arenas.size(); k++) {
+            PayloadArena a = arenas.get(k);
+            base[k] = out.pageCount;
+            if (a == null) continue;
+            System.arraycopy(a.pages, 0, out.pages, out.pageCount, a.pageCount);
+            out.pageCount += a.pageCount;
+            out.used += a.used;
+        }
+        out.pos = out.pageCount == 0 ? 0 : out.pages[out.pageCount - 1].length;
+        return out;
+    }
+
     public void view(long ref, Payload out) {
         byte[] p = pages[(int) (ref >>> 32)];
         int i = (int) ref;
@@ -74,7 +96,7 @@ public final class PayloadArena {
 
     /** Shrinks the last page to what it holds; called once when the store is built. */
     void trim() {
-        if (pageCount > 0) pages[pageCount - 1] = Arrays.copyOf(pages[pageCount - 1], pos);
+        if (pageCount > 0 && pos < pages[pageCount - 1].length) pages[pageCount - 1] = Arrays.copyOf(pages[pageCount - 1], pos);
         pages = Arrays.copyOf(pages, Math.max(1, pageCount));
     }
 

@@ -105,6 +105,23 @@ public final class TaskTable {
         return comms;
     }
 
+    /** Comm changes recorded (ordered by task, then time); with the three below, for merging tables. */
+    int historySize() {
+        return histTask.length;
+    }
+
+    int historyTask(int k) {
+        return histTask[k];
+    }
+
+    String historyComm(int k) {
+        return comms.get(histComm[k]);
+    }
+
+    long historyTs(int k) {
+        return histTs[k];
+    }
+
     /** Accumulates tasks while a file is parsed. */
     public static final class Builder {
         final StringTable comms;

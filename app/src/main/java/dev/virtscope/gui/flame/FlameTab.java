@@ -59,7 +59,7 @@ public final class FlameTab extends Tab implements dev.virtscope.gui.ViewExports
 
         session.openProperty().addListener((o, a, open) -> {
             model.show(open == null ? null : open.trace());
-            canvas.setTitle(open == null ? "" : String.valueOf(open.path().getFileName()));
+            canvas.setTitle(open == null ? "" : open.names());
         });
         Selection sel = session.selection();
         sel.rangeStartProperty().addListener((o, a, b) -> rangeChanged());
@@ -68,7 +68,7 @@ public final class FlameTab extends Tab implements dev.virtscope.gui.ViewExports
         model.zoomProperty().addListener((o, a, b) -> updateMatched());
         model.baselineProperty().addListener((o, a, b) -> {
             baseline.setText(b == null ? "" : "vs " + b.path().getFileName() + " (red: grew, blue: shrank)");
-            canvas.setTitle(session.open() == null ? "" : session.open().path().getFileName() + (b == null ? "" : " vs " + b.path().getFileName()));
+            canvas.setTitle(session.open() == null ? "" : session.open().names() + (b == null ? "" : " vs " + b.path().getFileName()));
         });
         model.problemProperty().addListener((o, a, b) -> {
             if (!b.isEmpty()) details.setText(b);

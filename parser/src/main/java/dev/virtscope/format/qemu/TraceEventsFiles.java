@@ -33,11 +33,11 @@ public final class TraceEventsFiles {
         return TraceEventCatalog.read(locate(trace, options));
     }
 
-    /** The catalog, or an error that says which file is needed and where QEMU installs it. */
+    /** The catalog, or an error ({@link TraceEventsMissingException}) that says which file is needed and where QEMU installs it. */
     public static TraceEventCatalog required(Path trace, LoadOptions options) throws IOException {
         List<Path> files = locate(trace, options);
         if (files.isEmpty()) {
-            throw new IOException(trace + ": a binary QEMU simpletrace can only be decoded with the trace-events-all file"
+            throw new TraceEventsMissingException(trace, trace + ": a binary QEMU simpletrace can only be decoded with the trace-events-all file"
                     + " of the QEMU build that wrote it. Give it with --trace-events FILE, or put it next to the trace as"
                     + " trace-events-all. Debian and Ubuntu install it as /usr/share/qemu/trace-events-all; a QEMU built"
                     + " from source has it in the build directory (trace/trace-events-all).");
