@@ -33,7 +33,7 @@ final class SampleTexts {
         add(out, "generated/trace-cmd", f -> f.startsWith("report-") || f.endsWith(".report.txt.xz") || f.endsWith(".trace.txt.xz"));
         add(out, "captured/ftrace", f -> f.endsWith(".txt.xz"));
         add(out, "captured/nested", f -> f.contains(".ftrace") || f.contains(".report"));
-        add(out, "captured/session", f -> f.contains("-ftrace."));
+        add(out, "captured/session", f -> f.contains("-ftrace.") || f.endsWith(".report-t.txt.xz"));
         add(out, "public/tracecompass-incubator", f -> true);
         add(out, "public/trappy", f -> f.endsWith(".txt") || f.contains(".dat.report"));
         return out;
