@@ -141,7 +141,7 @@ public final class KvmStat {
                 unpaired++;
                 continue;
             }
-            int vcpu = vcpuOf(s, i, t == entryT, p, en);
+            int vcpu = vcpuOf(s, i, slots.task(slot), t == entryT, p, en);
             if (vcpuFilter >= 0 && vcpu != vcpuFilter) continue;
             if (n == cap) {
                 cap *= 2;
@@ -164,8 +164,7 @@ public final class KvmStat {
         return "0x" + Long.toHexString(key) + ":" + dir;
     }
 
-    private static int vcpuOf(EventStore s, int i, boolean isEntry, Payload p, KvmEntry en) {
-        int ti = s.taskIndex(i);
+    private static int vcpuOf(EventStore s, int i, int ti, boolean isEntry, Payload p, KvmEntry en) {
         int known = ti < 0 ? -1 : s.tasks().vcpu(ti);
         if (known >= 0) return known;
         if (isEntry) {

@@ -46,4 +46,9 @@ final class ThreadSlots {
         }
         return taskCount + Math.max(0, store.cpu(i));
     }
+
+    /** The task index a slot stands for, or -1 for a CPU's slot (events without a tid). */
+    int task(int slot) {
+        return slot < taskCount ? slot : -1;
+    }
 }
