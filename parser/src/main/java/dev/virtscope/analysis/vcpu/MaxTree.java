@@ -49,16 +49,25 @@ final class MaxTree {
         if (bl >= bh) return scan(lo, hi, -1);
         int best = scan(lo, bl << SHIFT, -1);
         best = scan(bh << SHIFT, hi, best);
+        // tree nodes carry their maximum: compare with it, so the walk up touches only the small tree
+        // arrays, not the scattered values of v (a cache miss each at full zoom-out)
+        long bestValue = best < 0 ? Long.MIN_VALUE : v[best];
         for (int l = bl + size, r = bh + size; l < r; l >>= 1, r >>= 1) {
-            if ((l & 1) == 1) best = better(best, at[l++]);
-            if ((r & 1) == 1) best = better(best, at[--r]);
+            if ((l & 1) == 1) {
+                if (best < 0 || max[l] > bestValue) {
+                    best = at[l];
+                    bestValue = max[l];
+                }
+                l++;
+            }
+            if ((r & 1) == 1) {
+                --r;
+                if (best < 0 || max[r] > bestValue) {
+                    best = at[r];
+                    bestValue = max[r];
+                }
+            }
         }
         return best;
-    }
-
-    private int better(int a, int b) {
-        if (a < 0) return b;
-        if (b < 0) return a;
-        return v[b] > v[a] ? b : a;
     }
 }
