@@ -144,6 +144,11 @@ public final class TraceSource {
             EndsEarly e = new EndsEarly(d);
             lastStream = e;
             return TextEncoding.normalise(new LimitedInflation(e, path, compression, limits, compressedBytes));
+        } catch (java.io.EOFException e) {
+            // the decompressor's header read ran out of bytes: a bare EOFException says nothing
+            in.close();
+            throw new IOException(path + ": the " + compression.name().toLowerCase(java.util.Locale.ROOT)
+                    + " data ends inside its header (truncated or not really compressed)", e);
         } catch (IOException e) {
             in.close();
             throw e;

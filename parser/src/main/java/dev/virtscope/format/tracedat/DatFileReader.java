@@ -68,7 +68,7 @@ final class DatFileReader {
         out.kallsyms = c.string(c.length(c.u32(), "kallsyms"));
         out.printkFormats = c.string(c.length(c.u32(), "printk formats"));
         out.cmdlines = c.string(c.length(c.u64(), "saved cmdlines"));
-        out.cpus = (int) c.u32();
+        out.cpus = cpuCount(c.u32());
         if (c.tag("options  \0")) {
             while (true) {
                 int id = c.u16();
@@ -94,8 +94,21 @@ final class DatFileReader {
         }
     }
 
+    /** Linux's largest NR_CPUS (x86-64 CONFIG_MAXSMP): a count above it is a damaged header, not a machine. */
+    static final int MAX_CPUS = 8192;
+
+    private static int cpuCount(long n) throws IOException {
+        if (n > MAX_CPUS) throw new IOException("the header claims " + n + " CPUs, more than Linux supports (" + MAX_CPUS + "): damaged file?");
+        return (int) n;
+    }
+
     private void readV6CpuTable(DatCursor c, DatFile.Buffer b) throws IOException {
         int n = out.cpus;
+        // 16 bytes (offset, size) per CPU follow: a CPU count the file cannot hold is damage, and is
+        // refused before anything is allocated for it
+        if (n < 0 || 16L * n > c.remaining())
+            throw new IOException("buffer \"" + b.name + "\": " + n + " CPUs claimed, but the CPU table at offset " + c.pos
+                    + " has room for " + c.remaining() / 16 + " only (damaged header?)");
         b.cpu = new int[n];
         b.offset = new long[n];
         b.size = new long[n];
@@ -207,7 +220,7 @@ final class DatFileReader {
             case OPT_UNAME -> out.uname = c.string(end - c.pos);
             case OPT_VERSION -> out.tracerVersion = c.string(end - c.pos);
             case OPT_OFFSET -> out.tsOffset += parseLong(c.string(end - c.pos));
-            case OPT_CPUCOUNT -> out.cpus = (int) c.u32();
+            case OPT_CPUCOUNT -> out.cpus = cpuCount(c.u32());
             case OPT_TSC2NSEC -> {
                 out.hasTsc2nsec = true;
                 out.tscMult = c.u32();
