@@ -69,8 +69,8 @@ public final class KvmAnalysisBenchmark implements Benchmark {
         StatTable t = KvmStat.vmexit(k, -1, KvmStat.By.KEY);
         sum += t.totalSamples();
         sum += KvmStat.vmexit(k, -1, KvmStat.By.VCPU).rows().size();
-        sum += KvmStat.accesses(s, KvmStat.Event.MSR, -1, KvmStat.By.KEY).totalSamples();
-        sum += KvmStat.accesses(s, KvmStat.Event.IOPORT, -1, KvmStat.By.KEY).totalSamples();
+        sum += KvmStat.report(s, k, KvmStat.Event.MSR, -1, KvmStat.By.KEY).totalSamples();
+        sum += KvmStat.report(s, k, KvmStat.Event.IOPORT, -1, KvmStat.By.KEY).totalSamples();
         for (int r = 0; r < k.reasonCount(); r++) {
             Latencies l = k.latencies(ExitFilter.ALL.withReason(k.reasonNameOfId(r)));
             sum += l.log2().buckets() + l.linear(1_000).buckets() + l.summary().p99;

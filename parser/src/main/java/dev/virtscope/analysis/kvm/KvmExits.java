@@ -1,15 +1,11 @@
 package dev.virtscope.analysis.kvm;
 
 import java.util.Arrays;
+import java.util.concurrent.ForkJoinTask;
 
 import dev.virtscope.analysis.latency.Latencies;
-import dev.virtscope.analysis.latency.LostMarkers;
 import dev.virtscope.decode.kvm.ExitReasons;
-import dev.virtscope.decode.kvm.KvmAccess;
-import dev.virtscope.decode.kvm.KvmEntry;
-import dev.virtscope.decode.kvm.KvmExit;
 import dev.virtscope.store.EventStore;
-import dev.virtscope.store.Payload;
 import dev.virtscope.store.StringTable;
 
 /**
@@ -22,6 +18,10 @@ import dev.virtscope.store.StringTable;
  * <p>Sub-key per row: the host vector for VMX EXTERNAL_INTERRUPT exits (intr_info bits 7:0),
  * the port of the kvm_pio, the MSR index of the kvm_msr, or the gpa of the kvm_mmio seen between the exit
  * and its entry on the same thread — kvm_exit itself never prints the MSR index or port.
+ *
+ * <p>The same sweep ({@link ExitSweep}) keeps the kvm_msr / kvm_pio accesses paired with their kvm_entry for
+ * kvm-stat's msr and ioport tables, so every payload is read once. On large text traces the sweep is
+ * split by thread slot over the cores; the rows, ids and counts are those of one sweep in time order.
  */
 public final class KvmExits {
     public static final int NO_VALUE = -1;
@@ -34,8 +34,9 @@ public final class KvmExits {
     final StringTable reasons = new StringTable();
     int[] reasonIsa = new int[0], reasonCode = new int[0];
     boolean[] reasonInterrupt = new boolean[0];
-    private int reasonsKnown;
-    long unpairedAtEnd, unpairedReplaced, unpairedLost, entriesWithoutExit;
+    long unpairedAtEnd, unpairedReplaced, unpairedLost, entriesWithoutExit, pairedCount;
+    /** kvm_msr / kvm_pio paired with the next kvm_entry of their thread, for kvm-stat's msr and ioport tables */
+    AccessPairs msrPairs, pioPairs;
     /** time in guest per row: from this exit's previous entry on the same thread to the exit (−1 unknown) */
     long[] guestBeforeNs;
 
@@ -43,17 +44,28 @@ public final class KvmExits {
         store = s;
     }
 
+    /** Below this many events one worker does the whole sweep: starting a second costs more than it saves. */
+    static final int PARALLEL_MIN_EVENTS = 1 << 16;
+
     public static KvmExits of(EventStore s) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        // binary payloads are rendered by the format's renderer, which is not required to be thread-safe
+        boolean parallel = s.size() >= PARALLEL_MIN_EVENTS && s.payloadRenderer() == null;
+        return of(s, parallel ? Math.min(cores, 8) : 1);
+    }
+
+    /** The same rows and counts whatever the number of workers (the pairing is split by thread slot). */
+    static KvmExits of(EventStore s, int workers) {
         KvmExits k = new KvmExits(s);
-        k.compute();
+        k.compute(Math.max(1, workers));
         return k;
     }
 
-    private void compute() {
+    private void compute(int workers) {
         EventStore s = store;
-        int exitT = s.typeId("kvm_exit"), entryT = s.typeId("kvm_entry"), pioT = s.typeId("kvm_pio"),
-                msrT = s.typeId("kvm_msr"), mmioT = s.typeId("kvm_mmio"), uexitT = s.typeId("kvm_userspace_exit");
-        int cap = (int) Math.max(16, s.countOfType(exitT));
+        int exitT = s.typeId("kvm_exit");
+        int rows = (int) s.countOfType(exitT);
+        int cap = Math.max(16, rows);
         exitIdx = new int[cap];
         entryIdx = new int[cap];
         reason = new int[cap];
@@ -65,90 +77,117 @@ public final class KvmExits {
         subKey = new long[cap];
         userspaceNs = new long[cap];
         guestBeforeNs = new long[cap];
-        if (exitT < 0) return;
-        LostMarkers lost = new LostMarkers(s.lost());
-        boolean anyLost = !lost.isEmpty();
-        ThreadSlots slots = new ThreadSlots(s);
-        int[] open = filled(slots.count());        // slot → row of the exit waiting for its entry
-        int[] lastEntry = filled(slots.count());   // slot → event index of the latest kvm_entry
-        int[] uexitAt = filled(slots.count());     // slot → event index of kvm_userspace_exit inside the open exit
-        Payload p = new Payload();
-        KvmExit x = new KvmExit();
-        KvmEntry en = new KvmEntry();
-        KvmAccess acc = new KvmAccess();
-        int n = s.size();
-        for (int i = 0; i < n; i++) {
-            int t = s.type(i);
-            if (t != exitT && t != entryT && t != pioT && t != msrT && t != mmioT && t != uexitT) continue;
-            int key = slots.of(i);
-            if (t == exitT) {
-                PayloadText.of(s, i, p);
-                if (!x.parseKey(p.bytes, p.start, p.end)) continue;
-                int prev = open[key];
-                if (prev >= 0) {
-                    if (anyLost && crosses(lost, s, exitIdx[prev], i)) unpairedLost++;
-                    else unpairedReplaced++;
-                }
-                int r = size++;
-                exitIdx[r] = i;
-                entryIdx[r] = -1;
-                durNs[r] = -1;
-                userspaceNs[r] = -1;
-                startNs[r] = s.ts(i);
-                cpu[r] = s.cpu(i);
-                tid[r] = s.tid(i);
-                reason[r] = reasonId(x);
-                vcpu[r] = x.vcpu >= 0 ? (int) x.vcpu : taskVcpu(s, i);
-                int v = reasonInterrupt[reason[r]] ? x.hostVector() : -1;
-                subKey[r] = v;
-                int le = lastEntry[key];
-                guestBeforeNs[r] = le >= 0 && !(anyLost && crosses(lost, s, le, i)) ? s.ts(i) - s.ts(le) : -1;
-                open[key] = r;
-                uexitAt[key] = -1;
-            } else if (t == entryT) {
-                lastEntry[key] = i;
-                int r = open[key];
-                if (r < 0) {
-                    entriesWithoutExit++;
-                    continue;
-                }
-                open[key] = -1;
-                int ex = exitIdx[r];
-                if (anyLost && crosses(lost, s, ex, i)) {
-                    unpairedLost++;
-                    continue;
-                }
-                entryIdx[r] = i;
-                durNs[r] = s.ts(i) - s.ts(ex);
-                if (vcpu[r] < 0) {
-                    PayloadText.of(s, i, p);
-                    if (en.parse(p.bytes, p.start, p.end) && en.vcpu >= 0) vcpu[r] = (int) en.vcpu;
-                }
-                int u = uexitAt[key];
-                if (u >= 0) userspaceNs[r] = s.ts(i) - s.ts(u);
-            } else {
-                int r = open[key];
-                if (r < 0) continue;
-                if (t == uexitT) {
-                    if (uexitAt[key] < 0) uexitAt[key] = i;
-                    continue;
-                }
-                if (subKey[r] >= 0) continue;
-                PayloadText.of(s, i, p);
-                boolean ok = t == pioT ? acc.parsePio(p.bytes, p.start, p.end)
-                        : t == msrT ? acc.parseMsr(p.bytes, p.start, p.end) : acc.parseMmio(p.bytes, p.start, p.end);
-                if (ok) subKey[r] = acc.key;
-            }
+        msrPairs = new AccessPairs();
+        pioPairs = new AccessPairs();
+        if (exitT < 0) {
+            trim();
+            return;
         }
-        unpairedAtEnd = countOpenAtEnd(open);
+        ThreadSlots slots = new ThreadSlots(s);
+        int[] owner = workers > 1 ? slots.owners(workers) : null;
+        if (owner == null) workers = 1;               // one thread slot has all the events
+        ExitSweep[] w = new ExitSweep[workers];
+        for (int k = 0; k < workers; k++) w[k] = new ExitSweep(this, slots, owner, k, workers);
+        runAll(w);
+        int holes = 0;
+        AccessPairs[] msr = new AccessPairs[workers], pio = new AccessPairs[workers];
+        for (int k = 0; k < workers; k++) {
+            ExitSweep x = w[k];
+            unpairedAtEnd += x.unpairedAtEnd;
+            unpairedReplaced += x.unpairedReplaced;
+            unpairedLost += x.unpairedLost;
+            entriesWithoutExit += x.entriesWithoutExit;
+            holes += x.holes;
+            msr[k] = x.msr;
+            pio[k] = x.pio;
+        }
+        msrPairs = AccessPairs.merge(msr);
+        pioPairs = AccessPairs.merge(pio);
+        size = rows;
+        if (holes > 0) dropHoles();
+        numberReasons(w);
         trim();
+        for (int r = 0; r < size; r++) if (durNs[r] >= 0) pairedCount++;
     }
 
-    private static long countOpenAtEnd(int[] open) {
-        // exits still open when the trace ends: the latest open row per slot
-        long c = 0;
-        for (int r : open) if (r >= 0) c++;
-        return c;
+    private static void runAll(ExitSweep[] w) {
+        if (w.length == 1) {
+            w[0].run();
+            return;
+        }
+        ForkJoinTask<?>[] t = new ForkJoinTask<?>[w.length];
+        for (int k = 1; k < w.length; k++) t[k] = ForkJoinTask.adapt(w[k]).fork();
+        w[0].run();
+        for (int k = 1; k < w.length; k++) t[k].join();
+    }
+
+    /** Removes the rows of exits whose payload did not parse (exitIdx -1), keeping the others' order. */
+    private void dropHoles() {
+        int n = 0;
+        for (int r = 0; r < size; r++) {
+            if (exitIdx[r] < 0) continue;
+            exitIdx[n] = exitIdx[r];
+            entryIdx[n] = entryIdx[r];
+            reason[n] = reason[r];
+            vcpu[n] = vcpu[r];
+            cpu[n] = cpu[r];
+            tid[n] = tid[r];
+            startNs[n] = startNs[r];
+            durNs[n] = durNs[r];
+            subKey[n] = subKey[r];
+            userspaceNs[n] = userspaceNs[r];
+            guestBeforeNs[n] = guestBeforeNs[r];
+            n++;
+        }
+        size = n;
+    }
+
+    /**
+     * Gives the reasons the ids a single sweep in time order would give (order of first appearance) and
+     * looks each one's ISA and code up once; rewrites the worker-local ids of the reason column.
+     */
+    private void numberReasons(ExitSweep[] w) {
+        int workers = w.length, total = 0, most = 0;
+        for (ExitSweep x : w) {
+            total += x.reasons.size();
+            most = Math.max(most, x.reasons.size());
+        }
+        long[] order = new long[total];                // first row << 24 | local id * workers + worker
+        int n = 0;
+        for (int k = 0; k < workers; k++) {
+            for (int l = 0; l < w[k].reasons.size(); l++) order[n++] = (long) w[k].firstRow[l] << 24 | (l * workers + k);
+        }
+        Arrays.sort(order);
+        int[] global = new int[most * workers];
+        boolean identity = true;
+        for (long o : order) {
+            int code = (int) (o & 0xffffff), k = code % workers, l = code / workers;
+            int before = reasons.size();
+            int id = reasons.intern(w[k].reasonBytes[l], 0, w[k].reasonBytes[l].length);
+            global[code] = id;
+            identity &= id == code;
+            if (id == before) describeReason(id, w[k].isaSeen[l]);
+        }
+        if (identity) return;
+        for (int r = 0; r < size; r++) reason[r] = global[reason[r]];
+    }
+
+    private void describeReason(int id, long isa) {
+        if (id >= reasonIsa.length) {
+            reasonIsa = Arrays.copyOf(reasonIsa, id + 8);
+            reasonCode = Arrays.copyOf(reasonCode, id + 8);
+            reasonInterrupt = Arrays.copyOf(reasonInterrupt, id + 8);
+        }
+        String name = reasons.get(id);
+        reasonInterrupt[id] = "EXTERNAL_INTERRUPT".equals(name);
+        long packed = ExitReasons.lookup(name);
+        if (packed < 0) {
+            // VMX may append flags after the name (FAILED_VMENTRY): look the first word up
+            int sp = name.indexOf(' ');
+            if (sp > 0) packed = ExitReasons.lookup(name.substring(0, sp));
+        }
+        reasonIsa[id] = isa > 0 ? (int) isa : ExitReasons.isaOf(packed);
+        reasonCode[id] = packed < 0 ? -1 : ExitReasons.codeOf(packed);
     }
 
     static int[] filled(int n) {
@@ -157,48 +196,14 @@ public final class KvmExits {
         return a;
     }
 
-    private static boolean crosses(LostMarkers lost, EventStore s, int a, int b) {
-        long t0 = s.ts(a), t1 = s.ts(b);
-        return lost.crosses(s.cpu(a), t0, t1) || lost.crosses(s.cpu(b), t0, t1);
-    }
-
     /** The pairing key: the thread when known, else the CPU (negative so it never meets a tid). */
     static int key(EventStore s, int i) {
         int t = s.tid(i);
         return t > 0 ? t : -2 - s.cpu(i);
     }
 
-    private static int taskVcpu(EventStore s, int i) {
-        int ti = s.taskIndex(i);
-        return ti < 0 ? -1 : s.tasks().vcpu(ti);
-    }
-
-    private int reasonId(KvmExit x) {
-        int id = reasons.intern(x.bytes, x.reasonStart, x.reasonEnd - x.reasonStart);
-        if (id < reasonsKnown) return id;
-        // a reason seen for the first time: look its ISA and code up once
-        if (id >= reasonIsa.length) {
-            reasonIsa = Arrays.copyOf(reasonIsa, id + 8);
-            reasonCode = Arrays.copyOf(reasonCode, id + 8);
-            reasonInterrupt = Arrays.copyOf(reasonInterrupt, id + 8);
-        }
-        String name = reasons.get(id);
-        // VMX only: SVM's intr_info of an interrupt exit is EXITINTINFO (an event being delivered to the
-        // guest), not the host vector, which SVM does not report
-        reasonInterrupt[id] = "EXTERNAL_INTERRUPT".equals(name);
-        long packed = ExitReasons.lookup(name);
-        if (packed < 0) {
-            // VMX may append flags after the name (FAILED_VMENTRY): look the first word up
-            int sp = name.indexOf(' ');
-            if (sp > 0) packed = ExitReasons.lookup(name.substring(0, sp));
-        }
-        reasonIsa[id] = x.isa > 0 ? (int) x.isa : ExitReasons.isaOf(packed);
-        reasonCode[id] = packed < 0 ? -1 : ExitReasons.codeOf(packed);
-        reasonsKnown = id + 1;
-        return id;
-    }
-
     private void trim() {
+        if (exitIdx.length == size) return;          // the usual case: every exit parsed, no copy
         exitIdx = Arrays.copyOf(exitIdx, size);
         entryIdx = Arrays.copyOf(entryIdx, size);
         reason = Arrays.copyOf(reason, size);
@@ -228,9 +233,7 @@ public final class KvmExits {
     }
 
     public long paired() {
-        long c = 0;
-        for (int r = 0; r < size; r++) if (durNs[r] >= 0) c++;
-        return c;
+        return pairedCount;
     }
 
     public int exitIndex(int r) {

@@ -63,7 +63,56 @@ public final class KvmStat {
     }
 
     public static StatTable report(EventStore s, KvmExits exits, Event e, int vcpuFilter, By by) {
-        return e == Event.VMEXIT ? vmexit(exits, vcpuFilter, by) : accesses(s, e, vcpuFilter, by);
+        if (e == Event.VMEXIT) return vmexit(exits, vcpuFilter, by);
+        if (exits != null && exits.store() == s && (e == Event.MSR || e == Event.IOPORT)) return accesses(exits, e, vcpuFilter, by);
+        return accesses(s, e, vcpuFilter, by);
+    }
+
+    /**
+     * The ioport or msr table from the accesses the pairing sweep of {@code k} already paired (same rules
+     * and result as {@link #accesses(EventStore, Event, int, By)}, without reading a payload again).
+     */
+    public static StatTable accesses(KvmExits k, Event e, int vcpuFilter, By by) {
+        if (e != Event.MSR && e != Event.IOPORT) throw new IllegalArgumentException("only msr and ioport pairs are kept: " + e);
+        EventStore s = k.store();
+        AccessPairs a = e == Event.MSR ? k.msrPairs : k.pioPairs;
+        LostMarkers lost = new LostMarkers(s.lost());
+        boolean anyLost = !lost.isEmpty();
+        ThreadSlots slots = new ThreadSlots(s);
+        Grouper g = new Grouper();
+        int[] group = new int[a.size];
+        long[] dur = new long[a.size];
+        int n = 0;
+        long unpaired = 0;
+        Payload p = new Payload();
+        KvmEntry en = new KvmEntry();
+        // group of the latest row, per distinct key and direction: accesses repeat a few MSRs and ports
+        long lastPacked = -1;
+        int lastGroup = -1;
+        for (int j = 0; j < a.size; j++) {
+            int b = a.begin[j], i = a.end[j];
+            long t0 = s.ts(b), t1 = s.ts(i);
+            if (anyLost && (lost.crosses(s.cpu(b), t0, t1) || lost.crosses(s.cpu(i), t0, t1))) {
+                unpaired++;
+                continue;
+            }
+            int vcpu = vcpuOf(s, i, slots.task(slots.of(i)), true, p, en);
+            if (vcpuFilter >= 0 && vcpu != vcpuFilter) continue;
+            group[n] = switch (by) {
+                case VCPU -> g.byNumber(vcpu);
+                case CPU -> g.byNumber(s.cpu(i));
+                default -> {
+                    long packed = a.key[j] << 1 | (a.write[j] ? 1 : 0);
+                    if (packed != lastPacked) {
+                        lastGroup = g.byAccess(e, a.key[j], a.write[j]);
+                        lastPacked = packed;
+                    }
+                    yield lastGroup;
+                }
+            };
+            dur[n++] = t1 - t0;
+        }
+        return StatTable.build(e.id(), group, dur, n, g.names(), unpaired);
     }
 
     /** ioport, msr and mmio tables, one pass over the events with perf's begin/end rules. */

@@ -51,4 +51,31 @@ final class ThreadSlots {
     int task(int slot) {
         return slot < taskCount ? slot : -1;
     }
+
+    /**
+     * Slot → worker for a sweep split by thread slot: slots by event count (the task's, or the CPU's for
+     * CPU slots), heaviest first, each to the worker with the fewest events so far. Only balance depends
+     * on this, never a result. Null when fewer than two workers would get any event.
+     */
+    int[] owners(int workers) {
+        int n = count();
+        long[] order = new long[n];
+        for (int slot = 0; slot < n; slot++) {
+            int t = task(slot);
+            long weight = t >= 0 ? store.eventsOfTask(t).size() : store.eventsOnCpu(slot - taskCount).size();
+            order[slot] = -weight << 24 | slot;       // sorts heaviest first, then by slot
+        }
+        java.util.Arrays.sort(order);
+        long[] load = new long[workers];
+        int[] owner = new int[n];
+        for (long o : order) {
+            int slot = (int) (o & 0xffffff), best = 0;
+            for (int w = 1; w < workers; w++) if (load[w] < load[best]) best = w;
+            owner[slot] = best;
+            load[best] += -(o >> 24);
+        }
+        int busy = 0;
+        for (long l : load) if (l > 0) busy++;
+        return busy < 2 ? null : owner;
+    }
 }

@@ -75,6 +75,26 @@ public final class KvmAccess {
         return key >= 0;
     }
 
+    /**
+     * {@link #parseMsr} for the pairing sweep: the same result, {@link #write} and {@link #key}, without
+     * reading the value or looking for {@code (#GP)} (left -1 / false).
+     */
+    public boolean parseMsrKey(byte[] b, int s, int e) {
+        reset(MSR);
+        t.reset(b, s, e);
+        if (!t.next()) return false;
+        if (t.is("msr_write")) write = true;
+        else if (!t.is("msr_read")) {
+            long w = RawFields.field(b, s, e, "write");
+            key = RawFields.hexField(b, s, e, "ecx");
+            if (w < 0 || key < 0) return false;
+            write = w == 1;
+            return true;
+        }
+        key = t.nextHex();
+        return key >= 0;
+    }
+
     private boolean rawPio(byte[] b, int s, int e) {
         long rw = RawFields.field(b, s, e, "rw");
         key = RawFields.field(b, s, e, "port");
