@@ -365,19 +365,19 @@ public final class KvmExits {
         if (!whole) return null;
         int set = (rid >= 0 ? 1 : 0) + (f.vcpu() >= 0 ? 1 : 0) + (f.cpu() >= 0 ? 1 : 0);
         if (set > 1) return null;
-        if (rid >= 0) {
-            if (byReason == null) byReason = ExitGroups.of(reason, durNs, size);
-            return byReason.of(rid);
-        }
-        if (f.vcpu() >= 0) {
-            if (byVcpu == null) byVcpu = ExitGroups.of(vcpu, durNs, size);
-            return byVcpu.of(f.vcpu());
-        }
-        if (f.cpu() >= 0) {
-            if (byCpu == null) byCpu = ExitGroups.of(cpu, durNs, size);
-            return byCpu.of(f.cpu());
-        }
-        if (all == null) all = ExitGroups.of(new int[size], durNs, size);
+        if (rid >= 0) return groups(KvmStat.By.KEY).of(rid);
+        if (f.vcpu() >= 0) return groups(KvmStat.By.VCPU).of(f.vcpu());
+        if (f.cpu() >= 0) return groups(KvmStat.By.CPU).of(f.cpu());
+        if (all == null) all = ExitGroups.all(durNs, size, pairedCount);
         return all.of(0);
+    }
+
+    /** The paired durations grouped by reason id (KEY), vCPU or CPU; shared by the histograms and kvm-stat vmexit. */
+    synchronized ExitGroups groups(KvmStat.By by) {
+        return switch (by) {
+            case KEY -> byReason != null ? byReason : (byReason = ExitGroups.of(reason, durNs, size));
+            case VCPU -> byVcpu != null ? byVcpu : (byVcpu = ExitGroups.of(vcpu, durNs, size));
+            case CPU -> byCpu != null ? byCpu : (byCpu = ExitGroups.of(cpu, durNs, size));
+        };
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.virtscope.analysis.latency.Latencies;
 import dev.virtscope.analysis.latency.LostMarkers;
 import dev.virtscope.decode.kvm.KvmAccess;
 import dev.virtscope.decode.kvm.KvmEntry;
@@ -44,6 +45,22 @@ public final class KvmStat {
     }
 
     public static StatTable vmexit(KvmExits k, int vcpuFilter, By by) {
+        if (vcpuFilter < 0) {
+            // the whole trace: the groups the histograms use, each group's summary made once for both
+            ExitGroups eg = k.groups(by);
+            if (eg.exact) {
+                int groups = eg.groups();
+                String[] names = new String[groups];
+                Latencies[] slices = new Latencies[groups];
+                for (int g = 0; g < groups; g++) {
+                    int key = g - 1;
+                    slices[g] = eg.of(key);
+                    if (slices[g].size() == 0) continue;
+                    names[g] = by == By.KEY ? k.reasonNameOfId(key) : Integer.toString(key);
+                }
+                return StatTable.ofGroups("vmexit", names, slices, k.size() - k.paired());
+            }
+        }
         int n = 0;
         int[] group = new int[k.size()];
         long[] dur = new long[k.size()];

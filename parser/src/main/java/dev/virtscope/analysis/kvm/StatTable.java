@@ -45,6 +45,28 @@ public record StatTable(String event, List<Row> rows, long totalSamples, long to
         return new StatTable(event, List.copyOf(rows), n, totalTime, unpaired);
     }
 
+    /**
+     * The table of groups already laid out (one duration slice per group, names null for empty groups):
+     * the same rows as {@link #build} of those durations, with each group's summary reused.
+     */
+    public static StatTable ofGroups(String event, String[] groupNames, Latencies[] groups, long unpaired) {
+        long n = 0, totalTime = 0;
+        for (Latencies l : groups) {
+            if (l.size() == 0) continue;
+            n += l.size();
+            totalTime += l.summary().sumNs;
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int g = 0; g < groups.length; g++) {
+            if (groups[g].size() == 0) continue;
+            LatencySummary s = groups[g].summary();
+            rows.add(new Row(groupNames[g], s.count, n == 0 ? 0 : 100.0 * s.count / n,
+                    totalTime == 0 ? 0 : 100.0 * s.sumNs / totalTime, s.minNs, s.maxNs, s.meanNs, s.relStddevPct(), s));
+        }
+        rows.sort(Comparator.comparingLong(Row::samples).reversed().thenComparing(Row::key));
+        return new StatTable(event, List.copyOf(rows), n, totalTime, unpaired);
+    }
+
     /** Text in the layout of perf kvm stat report (times in µs). */
     public String toText() {
         StringBuilder sb = new StringBuilder();

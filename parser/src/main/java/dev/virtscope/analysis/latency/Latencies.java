@@ -10,6 +10,8 @@ import java.util.function.IntPredicate;
 public final class Latencies {
     private final long[] d;
     private final int off, n;
+    /** made on first use: the kvm views and kvm-stat ask for the same group's summary */
+    private volatile LatencySummary summary;
 
     public Latencies(long[] durations, int size) {
         this(durations, 0, size);
@@ -46,7 +48,10 @@ public final class Latencies {
         return LatencyHistogram.linear(d, off, off + n, widthNs);
     }
 
+    /** Computed once per instance: the durations are a view of an array nobody writes after making it. */
     public LatencySummary summary() {
-        return new LatencySummary(d, off, off + n);
+        LatencySummary s = summary;
+        if (s == null) summary = s = new LatencySummary(d, off, off + n);
+        return s;
     }
 }
