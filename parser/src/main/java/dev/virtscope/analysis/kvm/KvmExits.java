@@ -1,7 +1,6 @@
 package dev.virtscope.analysis.kvm;
 
 import java.util.Arrays;
-import java.util.concurrent.ForkJoinTask;
 
 import dev.virtscope.analysis.latency.Latencies;
 import dev.virtscope.decode.kvm.ExitReasons;
@@ -110,15 +109,44 @@ public final class KvmExits {
         for (int r = 0; r < size; r++) if (durNs[r] >= 0) pairedCount++;
     }
 
+    /**
+     * Runs the sweeps at once: workers 1.. on threads of their own (a pool could run a queued sweep on
+     * the caller after its own, which would make the split pointless), worker 0 on the caller.
+     */
     private static void runAll(ExitSweep[] w) {
         if (w.length == 1) {
             w[0].run();
             return;
         }
-        ForkJoinTask<?>[] t = new ForkJoinTask<?>[w.length];
-        for (int k = 1; k < w.length; k++) t[k] = ForkJoinTask.adapt(w[k]).fork();
+        Throwable[] failed = new Throwable[w.length];
+        Thread[] t = new Thread[w.length];
+        for (int k = 1; k < w.length; k++) {
+            int me = k;
+            t[k] = new Thread(() -> {
+                try {
+                    w[me].run();
+                } catch (Throwable e) {
+                    failed[me] = e;
+                }
+            }, "kvm-exit-sweep-" + k);
+            t[k].setDaemon(true);
+            t[k].start();
+        }
         w[0].run();
-        for (int k = 1; k < w.length; k++) t[k].join();
+        boolean interrupted = false;
+        for (int k = 1; k < w.length; k++) {
+            while (true) {
+                try {
+                    t[k].join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;                 // the rows must be complete: finish waiting, keep the flag
+                }
+            }
+            if (failed[k] instanceof RuntimeException r) throw r;
+            if (failed[k] instanceof Error e) throw e;
+        }
+        if (interrupted) Thread.currentThread().interrupt();
     }
 
     /** Removes the rows of exits whose payload did not parse (exitIdx -1), keeping the others' order. */
