@@ -76,13 +76,17 @@ common=(
   --icon "$icon"
 )
 
+# The window's JVM options (collector, thread priorities; the file says why). The packaged launcher
+# starts the window and the headless subcommands alike, so they apply to both.
+window_options=$(grep -v '^#' "$root/app/src/main/resources/dev/virtscope/gui/jvm-options" | tr '\n' ' ')
+
 image="$dest/virtscope"
 build_app_image() {
   echo "build-packages: app-image -> $image"
   jpackage --type app-image "${common[@]}" \
     --input "$input" --main-jar virtscope.jar --main-class dev.virtscope.app.Launcher \
     --add-modules "$modules" \
-    --java-options '-XX:MaxRAMPercentage=75' \
+    --java-options "-XX:MaxRAMPercentage=75 $window_options" \
     --dest "$dest"
   # What the .deb's postinst registers with the desktop: jpackage 17 can put only one icon, as an
   # absolute path, into its own menu entry and writes its MIME XML itself, so the entry, the MIME

@@ -49,9 +49,7 @@ final class FilterRunner {
         });
         current = task;
         running.set(true);
-        Thread t = new Thread(task, "virtscope-filter");
-        t.setDaemon(true);
-        t.start();
+        BackgroundThreads.start(task, "virtscope-filter");
     }
 
     void cancel() {

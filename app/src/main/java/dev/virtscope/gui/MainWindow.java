@@ -176,6 +176,11 @@ public final class MainWindow implements MenuBarFactory.Actions, MainToolbar.Act
         return rowPanel;
     }
 
+    /** True while panels of the trace just shown are still filling, a step per pulse. */
+    public javafx.beans.property.ReadOnlyBooleanProperty fillingProperty() {
+        return session.steps().pendingProperty();
+    }
+
     public SessionKeeper sessions() {
         return sessions;
     }

@@ -84,9 +84,5 @@ public final class RecentFiles {
         });
     }
 
-    private static final java.util.concurrent.Executor FLUSHER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "virtscope-preferences");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final java.util.concurrent.Executor FLUSHER = java.util.concurrent.Executors.newSingleThreadExecutor(BackgroundThreads.factory("virtscope-preferences"));
 }

@@ -39,9 +39,12 @@ public final class RowTreePanel extends VBox {
     /** The tree still shows the previous trace's rows. */
     private boolean rebuildPending;
 
+    private final PulseSteps steps;
+
     public RowTreePanel(Session session, TimelineView timeline) {
         super(4);
         this.timeline = timeline;
+        this.steps = session.steps();
         setId("row-tree-panel");
         setPadding(new Insets(4));
         setMinWidth(0);
@@ -87,7 +90,7 @@ public final class RowTreePanel extends VBox {
         search.clear();
         // the tree's cells are made on a pulse of their own: a new trace already makes the events
         // table and the toolbar lay out and style theirs on this one (tens of ms each on a first open)
-        Platform.runLater(() -> {
+        steps.add(() -> {
             if (rebuildPending) rebuild();
         });
         // the timeline shows the same default rows by itself (plus the collapsed other tasks): only a

@@ -60,6 +60,8 @@ public final class Session {
     private final ReadOnlyObjectWrapper<OpenTrace> open = new ReadOnlyObjectWrapper<>(this, "open");
     private final Selection selection = new Selection();
     private final Markers markers = new Markers();
+    /** What the views do for a newly shown trace beyond clearing the old one, a step per pulse. */
+    private final PulseSteps steps = new PulseSteps();
 
     public ReadOnlyObjectProperty<OpenTrace> openProperty() {
         return open.getReadOnlyProperty();
@@ -77,6 +79,14 @@ public final class Session {
     /** Timeline markers A/B and the pointer's time. */
     public Markers markers() {
         return markers;
+    }
+
+    /**
+     * The views' queue for filling themselves once a trace is shown: each fills on a pulse of its
+     * own, so the window never spends one long pulse on all of them.
+     */
+    public PulseSteps steps() {
+        return steps;
     }
 
     /** Replaces the open trace (only ever after a successful load) and clears the selection. */

@@ -81,11 +81,19 @@ public final class TimelineView extends Region {
             painter.setStates(null);
             opened.clear();
             rowsChosen = false;
-            rows = open == null ? List.of() : TimelineRows.of(open.trace().events(), null, opened);
+            rows = List.of();
             firstRow = 0;
             pendingRange = null;
             fit();
-            if (open != null) computeStates(open.trace().events());
+            if (open == null) return;
+            // the rows (a pass over the tasks) on a pulse of their own, after the events table's; a
+            // restored session may have chosen rows and a range meanwhile, which stay
+            session.steps().add(() -> {
+                if (session.open() != open) return;
+                if (!rowsChosen) rows = TimelineRows.of(open.trace().events(), null, opened);
+                redraw();
+                computeStates(open.trace().events());
+            });
         });
         session.selection().eventProperty().addListener((obs, old, ev) -> {
             revealSelected(ev.intValue());
@@ -146,7 +154,7 @@ public final class TimelineView extends Region {
     /** vCPU states and task groups off the FX thread: O(events) work that must not freeze the window. */
     private void computeStates(EventStore s) {
         int gen = ++generation;
-        Thread worker = new Thread(() -> {
+        BackgroundThreads.start(() -> {
             TaskGroups g = TaskGroups.of(s);
             VcpuStates v = VcpuStates.of(s);
             Platform.runLater(() -> {
@@ -158,8 +166,6 @@ public final class TimelineView extends Region {
                 redraw();
             });
         }, "timeline-states");
-        worker.setDaemon(true);
-        worker.start();
     }
 
     /** Draws the frame skipped while the view was hidden (its tab was not selected). */

@@ -98,9 +98,7 @@ public final class TraceLoadService {
         });
         task.setOnCancelled(e -> finished(task));
         running.set(task);
-        Thread worker = new Thread(task, "virtscope-load");
-        worker.setDaemon(true);
-        worker.start();
+        BackgroundThreads.start(task, "virtscope-load");
         return task;
     }
 

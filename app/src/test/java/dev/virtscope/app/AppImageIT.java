@@ -55,6 +55,14 @@ class AppImageIT {
         assertTrue(cfg.contains("app.mainclass=dev.virtscope.app.Launcher"), cfg);
     }
 
+    @Test
+    void launcherPassesTheWindowsJvmOptions() throws IOException {
+        String cfg = Files.readString(IMAGE.resolve("lib/app/virtscope.cfg"), StandardCharsets.UTF_8);
+        List<String> options = dev.virtscope.gui.BackgroundThreads.jvmOptions();
+        assertTrue(options.contains("-XX:+UseZGC") && options.contains("-XX:ThreadPriorityPolicy=1"), options.toString());
+        for (String o : options) assertTrue(cfg.contains("java-options=" + o), o + " in " + cfg);
+    }
+
     private record Result(int exit, String out, String err) {
     }
 

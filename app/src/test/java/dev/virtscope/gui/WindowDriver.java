@@ -26,7 +26,7 @@ final class WindowDriver {
     static void openAndWait(FxRobot robot, MainWindow window, Path file) throws TimeoutException {
         robot.interact(() -> window.open(file));
         waitFor(() -> fx(() -> window.session().open() != null && window.session().open().path().equals(file)
-                && window.loads().runningProperty().get() == null));
+                && window.loads().runningProperty().get() == null && !window.fillingProperty().get()));
         WaitForAsyncUtils.waitForFxEvents();
     }
 

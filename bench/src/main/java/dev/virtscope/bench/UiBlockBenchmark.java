@@ -55,6 +55,7 @@ final class UiBlockBenchmark implements Benchmark {
         } else {
             out.println("glass: DISPLAY=" + System.getenv("DISPLAY"));
         }
+        out.println("JVM: " + jvmSettings());
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
@@ -66,6 +67,17 @@ final class UiBlockBenchmark implements Benchmark {
             measure(input, out);
         }
         Platform.exit();
+    }
+
+    /** The collector and whether background threads get a lower OS priority: both change the gaps. */
+    private static String jvmSettings() {
+        StringBuilder b = new StringBuilder("collectors");
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) b.append(" '").append(gc.getName()).append("'");
+        var hs = java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+        b.append("; ThreadPriorityPolicy=").append(hs.getVMOption("ThreadPriorityPolicy").getValue())
+                .append(", Java priority 1 → nice ").append(hs.getVMOption("JavaPriority1_To_OSPriority").getValue())
+                .append(" (the launcher's options: ").append(String.join(" ", dev.virtscope.gui.BackgroundThreads.jvmOptions())).append(")");
+        return b.toString();
     }
 
     private static Path input(Path workDir, int mib, PrintStream out) throws Exception {
@@ -111,7 +123,10 @@ final class UiBlockBenchmark implements Benchmark {
                 javax.management.NotificationListener l = (n, hb) -> {
                     if (!n.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) return;
                     var info = com.sun.management.GarbageCollectionNotificationInfo.from((javax.management.openmbean.CompositeData) n.getUserData());
-                    if (info.getGcAction().contains("concurrent") || info.getGcName().contains("Concurrent")) return;
+                    // concurrent work is not a pause; ZGC's and Shenandoah's "… Cycles" beans time whole
+                    // cycles, most of them concurrent (their "… Pauses" beans time the pauses)
+                    if (info.getGcAction().contains("concurrent") || info.getGcName().contains("Concurrent")
+                            || info.getGcName().endsWith("Cycles")) return;
                     long start = (jvmStartEpochMs + info.getGcInfo().getStartTime()) * 1_000_000L + epochToNano;
                     pauses.add(new long[]{start, start + info.getGcInfo().getDuration() * 1_000_000L});
                 };
@@ -172,7 +187,7 @@ final class UiBlockBenchmark implements Benchmark {
             Thread.sleep(20);
             boolean[] ready = new boolean[1];
             onFx(() -> ready[0] = window.get().session().open() != null && window.get().timelineTab().view().states() != null
-                    && window.get().loads().runningProperty().get() == null);
+                    && window.get().loads().runningProperty().get() == null && !window.get().fillingProperty().get());
             if (ready[0]) {
                 statesAt[0] = System.nanoTime();
                 break;

@@ -47,11 +47,7 @@ public final class FlameModel {
     public record Baseline(Path path, StackStore stacks) {
     }
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "virtscope-flame");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(dev.virtscope.gui.BackgroundThreads.factory("virtscope-flame"));
 
     private StackStore stacks = StackStore.EMPTY;
     private ExitSamples exitSamples;

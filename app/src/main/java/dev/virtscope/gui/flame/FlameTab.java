@@ -58,8 +58,17 @@ public final class FlameTab extends Tab implements dev.virtscope.gui.ViewExports
         setContent(root);
 
         session.openProperty().addListener((o, a, open) -> {
-            model.show(open == null ? null : open.trace());
-            canvas.setTitle(open == null ? "" : open.names());
+            if (open == null) {
+                model.show(null);
+                canvas.setTitle("");
+                return;
+            }
+            // the tab is rarely the one in front when a trace opens: it fills on a later pulse
+            session.steps().add(() -> {
+                if (session.open() != open) return;
+                model.show(open.trace());
+                canvas.setTitle(open.names());
+            });
         });
         Selection sel = session.selection();
         sel.rangeStartProperty().addListener((o, a, b) -> rangeChanged());

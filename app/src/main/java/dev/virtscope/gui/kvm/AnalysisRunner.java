@@ -20,11 +20,7 @@ public final class AnalysisRunner {
     private Task<?> current;
 
     public AnalysisRunner(String name) {
-        thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
+        thread = Executors.newSingleThreadExecutor(dev.virtscope.gui.BackgroundThreads.factory(name));
     }
 
     /** True from a request until its result (or failure) has been delivered. */
