@@ -21,6 +21,10 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("--list")) {
+            for (Benchmark b : all()) System.out.println(b.id());
+            return;
+        }
         Path work = Path.of(System.getProperty("virtscope.bench.dir", "bench-data"));
         Files.createDirectories(work);
         List<Benchmark> chosen = new ArrayList<>();
