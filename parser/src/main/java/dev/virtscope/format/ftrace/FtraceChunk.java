@@ -2,6 +2,7 @@ package dev.virtscope.format.ftrace;
 
 import dev.virtscope.io.LineReader;
 import dev.virtscope.store.EventStoreBuilder;
+import dev.virtscope.store.PayloadArena;
 
 /**
  * One chunk of an ftrace-style text, parsed on its own: events, payloads, names, lost markers and
@@ -10,7 +11,10 @@ import dev.virtscope.store.EventStoreBuilder;
  * than the first starts with an event line, so no line of it depends on the chunk before.
  */
 final class FtraceChunk {
-    final EventStoreBuilder part = new EventStoreBuilder();
+    /** Bytes per line of a typical ftrace text are ≥ 64: columns sized from that rarely need a second block. */
+    private static final int MIN_LINE_BYTES = 64;
+
+    final EventStoreBuilder part;
     final TaskLog tasks = new TaskLog();
     /** Lines in the chunk. */
     long lines;
@@ -20,9 +24,17 @@ final class FtraceChunk {
     /**
      * Parses b[from, to) line by line as {@link LineReader} splits a stream: '\n' ends a line, a
      * trailing '\r' is dropped, a line of maxLine bytes or more is cut to maxLine with a warning.
+     * Payloads are copied, once each, when the chunk is parsed: into payloads, the arena of the
+     * builder the chunk will be appended to (shared by the parser threads), or, when null, the
+     * chunk's own arena.
      */
-    static FtraceChunk parse(byte[] b, int from, int to, boolean report, int maxLine) {
-        FtraceChunk c = new FtraceChunk();
+    private FtraceChunk(int bytes) {
+        part = new EventStoreBuilder(bytes / MIN_LINE_BYTES);
+    }
+
+    static FtraceChunk parse(byte[] b, int from, int to, boolean report, int maxLine, PayloadArena payloads) {
+        FtraceChunk c = new FtraceChunk(to - from);
+        c.part.deferPayloads(b);
         FtraceTextImporter imp = new FtraceTextImporter(c.part, report, c.tasks);
         long no = 0;
         int pos = from;
@@ -49,6 +61,7 @@ final class FtraceChunk {
             imp.line(b, pos, end, no);
             pos = next;
         }
+        c.part.placePayloads(payloads != null ? payloads : c.part.arena);
         c.lines = no;
         c.firstTimeKind = imp.firstTimeKind;
         return c;

@@ -23,7 +23,9 @@ import dev.virtscope.store.EventStoreBuilder;
  * them into chunks before event lines ({@link ChunkSplitter}), worker threads parse chunks into
  * builders of their own ({@link FtraceChunk}), and the calling thread merges them in file order
  * ({@link ChunkMerger}) as soon as each is ready. Compressed input is decompressed by the reader
- * thread alone, so decompression overlaps parsing. The result is the store a sequential pass builds.
+ * thread alone, so decompression overlaps parsing. Each worker copies its chunk's payloads straight
+ * into the result's arena when the chunk is parsed (so a payload is copied once, and the chunk buffer
+ * can be reused at once). The result is the store a sequential pass builds.
  */
 final class ParallelFtraceImporter {
     private static final Future<FtraceChunk> END = CompletableFuture.completedFuture(null);
@@ -55,7 +57,7 @@ final class ParallelFtraceImporter {
                     if (c == null) break;
                     parsed.add(workers.submit(() -> {
                         try {
-                            return FtraceChunk.parse(c.buffer(), 0, c.length(), report, LineReader.DEFAULT_MAX_LINE);
+                            return FtraceChunk.parse(c.buffer(), 0, c.length(), report, LineReader.DEFAULT_MAX_LINE, out.arena);
                         } finally {
                             if (c.buffer().length == chunkBytes) free.add(c.buffer());
                         }
