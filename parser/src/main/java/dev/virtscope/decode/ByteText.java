@@ -89,9 +89,11 @@ public final class ByteText {
     public static int indexOf(byte[] b, int s, int e, String token) {
         int n = token.length();
         byte first = (byte) token.charAt(0);
+        int lastStart = e - n;
         outer:
-        for (int i = s; i <= e - n; i++) {
-            if (b[i] != first) continue;
+        for (int i = s; i <= lastStart; i++) {
+            i = ByteWords.indexOf(b, i, lastStart + 1, first); // candidates: the first byte, 8 bytes at a time
+            if (i < 0) return -1;
             for (int k = 1; k < n; k++) if (b[i + k] != (byte) token.charAt(k)) continue outer;
             return i;
         }

@@ -11,11 +11,12 @@ import java.util.Arrays;
  */
 final class EventColumns {
     /**
-     * Just under 1 Mi events: a long block with its 16-byte array header is exactly 8 MiB, so with G1's
-     * 8 MiB regions (a 12 GiB heap) it fills one region, allocated outside the young generation and
-     * never copied by a collection.
+     * Just under 2 Mi events: with their 16-byte array headers the long blocks take 16 MiB, the int
+     * ones 8 MiB, the short and char ones just over 4 MiB, so with G1's regions of up to 8 MiB (heaps up
+     * to about 32 GiB) each is larger than half a region: a humongous object, allocated outside the
+     * young generation and never copied by a collection.
      */
-    static final int MAX_BLOCK = (1 << 20) - 2;
+    static final int MAX_BLOCK = (1 << 21) - 4;
     private static final int FIRST_BLOCK = 1 << 10;
 
     private long[][] tsBlocks = new long[4][], refBlocks = new long[4][];

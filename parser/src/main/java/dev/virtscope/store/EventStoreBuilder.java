@@ -53,9 +53,10 @@ public final class EventStoreBuilder {
     /**
      * From now on payloads taken from source are not copied but kept as references into it (other
      * bytes are copied aside), until {@link #placePayloads}; source must not change until then.
+     * expected: how many payloads are likely (a hint).
      */
-    public void deferPayloads(byte[] source) {
-        slices = new PayloadSlices(source);
+    public void deferPayloads(byte[] source, int expected) {
+        slices = new PayloadSlices(source, expected);
     }
 
     /**

@@ -15,15 +15,17 @@ import java.util.Arrays;
 final class PayloadSlices {
     private final byte[] source;
     /** Offset in source, or ~offset in side for bytes copied aside. */
-    private int[] off = new int[1024];
-    private int[] len = new int[1024];
+    private int[] off;
+    private int[] len;
     private int count;
     private byte[] side = new byte[0];
     private int sideSize;
     private long bytes;
 
-    PayloadSlices(byte[] source) {
+    PayloadSlices(byte[] source, int expected) {
         this.source = source;
+        off = new int[Math.max(64, expected)];
+        len = new int[off.length];
     }
 
     static boolean isSlice(long ref) {

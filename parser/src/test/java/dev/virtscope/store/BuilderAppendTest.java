@@ -74,7 +74,7 @@ class BuilderAppendTest {
     void deferredPayloadsAreSlicesOfTheSourceUntilPlacedAndThenCopies() {
         byte[] source = ascii("alpha beta gamma");
         EventStoreBuilder b = new EventStoreBuilder();
-        b.deferPayloads(source);
+        b.deferPayloads(source, 1);
         int t = b.eventType("e");
         b.add(1, 0, 1, t, b.payload(source, 0, 5));
         b.add(2, 0, 1, t, b.payload(source, 6, 4));
@@ -108,7 +108,7 @@ class BuilderAppendTest {
             int id = k;
             threads.add(new Thread(() -> {
                 byte[] src = new byte[perPart * len];
-                part.deferPayloads(src);
+                part.deferPayloads(src, 100);
                 int t = part.eventType("e");
                 for (int i = 0; i < perPart; i++) {
                     byte v = (byte) ('a' + (id * 7 + i) % 26);

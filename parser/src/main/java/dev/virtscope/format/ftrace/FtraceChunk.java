@@ -1,5 +1,6 @@
 package dev.virtscope.format.ftrace;
 
+import dev.virtscope.decode.ByteWords;
 import dev.virtscope.io.LineReader;
 import dev.virtscope.store.EventStoreBuilder;
 import dev.virtscope.store.PayloadArena;
@@ -11,7 +12,7 @@ import dev.virtscope.store.PayloadArena;
  * than the first starts with an event line, so no line of it depends on the chunk before.
  */
 final class FtraceChunk {
-    /** Bytes per line of a typical ftrace text are ≥ 64: columns sized from that rarely need a second block. */
+    /** Without an expected count: lines of a typical ftrace text are ≥ 64 bytes long. */
     private static final int MIN_LINE_BYTES = 64;
 
     final EventStoreBuilder part;
@@ -28,13 +29,15 @@ final class FtraceChunk {
      * builder the chunk will be appended to (shared by the parser threads), or, when null, the
      * chunk's own arena.
      */
-    private FtraceChunk(int bytes) {
-        part = new EventStoreBuilder(bytes / MIN_LINE_BYTES);
+    private FtraceChunk(int expectedEvents) {
+        part = new EventStoreBuilder(expectedEvents);
     }
 
-    static FtraceChunk parse(byte[] b, int from, int to, boolean report, int maxLine, PayloadArena payloads) {
-        FtraceChunk c = new FtraceChunk(to - from);
-        c.part.deferPayloads(b);
+    /** @param expectedEvents how many events the chunk likely holds (sizes its columns), 0 if unknown */
+    static FtraceChunk parse(byte[] b, int from, int to, boolean report, int maxLine, PayloadArena payloads, int expectedEvents) {
+        int expected = expectedEvents > 0 ? expectedEvents : (to - from) / MIN_LINE_BYTES;
+        FtraceChunk c = new FtraceChunk(expected);
+        c.part.deferPayloads(b, expected);
         FtraceTextImporter imp = new FtraceTextImporter(c.part, report, c.tasks);
         long no = 0;
         int pos = from;
@@ -68,7 +71,6 @@ final class FtraceChunk {
     }
 
     static int indexOfNewline(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) if (b[i] == '\n') return i;
-        return -1;
+        return ByteWords.indexOf(b, from, to, (byte) '\n');
     }
 }

@@ -33,11 +33,14 @@ final class ParallelFtraceImporter {
     private final boolean report;
     private final int chunkBytes;
     private final int threads;
+    /** Events per input byte in the file's first MiBs: chunk columns are sized from it. */
+    private final double eventsPerByte;
 
-    ParallelFtraceImporter(boolean report, int chunkBytes, int threads) {
+    ParallelFtraceImporter(boolean report, int chunkBytes, int threads, double eventsPerByte) {
         this.report = report;
         this.chunkBytes = chunkBytes;
         this.threads = threads;
+        this.eventsPerByte = eventsPerByte;
     }
 
     void load(TraceSource src, EventStoreBuilder out, LoadMonitor monitor) throws IOException {
@@ -57,7 +60,8 @@ final class ParallelFtraceImporter {
                     if (c == null) break;
                     parsed.add(workers.submit(() -> {
                         try {
-                            return FtraceChunk.parse(c.buffer(), 0, c.length(), report, LineReader.DEFAULT_MAX_LINE, out.arena);
+                            return FtraceChunk.parse(c.buffer(), 0, c.length(), report, LineReader.DEFAULT_MAX_LINE, out.arena,
+                                    (int) (c.length() * eventsPerByte * 1.1));
                         } finally {
                             if (c.buffer().length == chunkBytes) free.add(c.buffer());
                         }
