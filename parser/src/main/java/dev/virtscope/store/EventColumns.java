@@ -65,6 +65,18 @@ final class EventColumns {
     }
 
     private void newBlock(int c) {
+        if (blocks < tsBlocks.length && tsBlocks[blocks] != null) { // kept by reset(): filled anew
+            blockStart[blocks] = size;
+            ts = tsBlocks[blocks];
+            ref = refBlocks[blocks];
+            tid = tidBlocks[blocks];
+            cpu = cpuBlocks[blocks];
+            type = typeBlocks[blocks];
+            blocks++;
+            pos = 0;
+            cap = ts.length;
+            return;
+        }
         if (blocks == tsBlocks.length) {
             int n = blocks * 2;
             tsBlocks = Arrays.copyOf(tsBlocks, n);
@@ -83,6 +95,14 @@ final class EventColumns {
         blocks++;
         pos = 0;
         cap = c;
+    }
+
+    /** Empties the columns but keeps their blocks, to be filled again without allocating them anew. */
+    void reset() {
+        size = 0;
+        blocks = 0;
+        pos = 0;
+        cap = 0;
     }
 
     /** Block holding event i. */

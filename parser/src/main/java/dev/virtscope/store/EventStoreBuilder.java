@@ -27,6 +27,16 @@ public final class EventStoreBuilder {
         columns = new EventColumns(expectedEvents);
     }
 
+    /**
+     * A builder that fills the arrays of scratch (emptied first) rather than new ones; scratch may
+     * be handed to the next builder once this one has been {@link #append appended}.
+     */
+    public EventStoreBuilder(BuilderScratch scratch) {
+        this.scratch = scratch;
+        columns = scratch.columns;
+        columns.reset();
+    }
+
     /** Id of an event name ({@code kvm_exit}, without the {@code kvm:} system prefix). */
     public int eventType(byte[] b, int off, int len) {
         return eventNames.intern(b, off, len);
@@ -38,6 +48,8 @@ public final class EventStoreBuilder {
 
     /** Payloads kept as slices of the input until {@link #placePayloads}; null: copied at once. */
     private PayloadSlices slices;
+    /** Where the columns and slices come from, or null. */
+    private BuilderScratch scratch;
 
     /** Stores payload bytes; the result goes to {@link #add}. */
     public long payload(byte[] b, int off, int len) {
@@ -56,7 +68,12 @@ public final class EventStoreBuilder {
      * expected: how many payloads are likely (a hint).
      */
     public void deferPayloads(byte[] source, int expected) {
-        slices = new PayloadSlices(source, expected);
+        if (scratch != null) {
+            slices = scratch.slices;
+            slices.reset(source);
+        } else {
+            slices = new PayloadSlices(source, expected);
+        }
     }
 
     /**

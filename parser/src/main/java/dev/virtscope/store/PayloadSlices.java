@@ -13,7 +13,7 @@ import java.util.Arrays;
  * never mistaken for an arena reference ({@code page << 32 | offset}, never negative).
  */
 final class PayloadSlices {
-    private final byte[] source;
+    private byte[] source;
     /** Offset in source, or ~offset in side for bytes copied aside. */
     private int[] off;
     private int[] len;
@@ -26,6 +26,14 @@ final class PayloadSlices {
         this.source = source;
         off = new int[Math.max(64, expected)];
         len = new int[off.length];
+    }
+
+    /** Empties the slices to take payloads of source, keeping the arrays. */
+    void reset(byte[] source) {
+        this.source = source;
+        count = 0;
+        sideSize = 0;
+        bytes = 0;
     }
 
     static boolean isSlice(long ref) {

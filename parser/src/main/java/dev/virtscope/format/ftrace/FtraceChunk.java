@@ -2,6 +2,7 @@ package dev.virtscope.format.ftrace;
 
 import dev.virtscope.decode.ByteWords;
 import dev.virtscope.io.LineReader;
+import dev.virtscope.store.BuilderScratch;
 import dev.virtscope.store.EventStoreBuilder;
 import dev.virtscope.store.PayloadArena;
 
@@ -16,27 +17,30 @@ final class FtraceChunk {
     private static final int MIN_LINE_BYTES = 64;
 
     final EventStoreBuilder part;
+    /** The arrays part fills, to be handed to a later chunk once part is appended; null if part has its own. */
+    final BuilderScratch scratch;
     final TaskLog tasks = new TaskLog();
     /** Lines in the chunk. */
     long lines;
     /** How the chunk's first event wrote its time (null when it has no event). */
     FtraceLine.TimeKind firstTimeKind;
 
+    private FtraceChunk(EventStoreBuilder part, BuilderScratch scratch) {
+        this.part = part;
+        this.scratch = scratch;
+    }
+
     /**
      * Parses b[from, to) line by line as {@link LineReader} splits a stream: '\n' ends a line, a
      * trailing '\r' is dropped, a line of maxLine bytes or more is cut to maxLine with a warning.
      * Payloads are copied, once each, when the chunk is parsed: into payloads, the arena of the
      * builder the chunk will be appended to (shared by the parser threads), or, when null, the
-     * chunk's own arena.
+     * chunk's own arena. The columns are those of scratch when not null.
      */
-    private FtraceChunk(int expectedEvents) {
-        part = new EventStoreBuilder(expectedEvents);
-    }
-
-    /** @param expectedEvents how many events the chunk likely holds (sizes its columns), 0 if unknown */
-    static FtraceChunk parse(byte[] b, int from, int to, boolean report, int maxLine, PayloadArena payloads, int expectedEvents) {
-        int expected = expectedEvents > 0 ? expectedEvents : (to - from) / MIN_LINE_BYTES;
-        FtraceChunk c = new FtraceChunk(expected);
+    static FtraceChunk parse(byte[] b, int from, int to, boolean report, int maxLine, PayloadArena payloads, BuilderScratch scratch) {
+        int expected = (to - from) / MIN_LINE_BYTES;
+        FtraceChunk c = scratch != null ? new FtraceChunk(new EventStoreBuilder(scratch), scratch)
+                : new FtraceChunk(new EventStoreBuilder(expected), null);
         c.part.deferPayloads(b, expected);
         FtraceTextImporter imp = new FtraceTextImporter(c.part, report, c.tasks);
         long no = 0;

@@ -51,7 +51,7 @@ final class FtraceIngest {
         }
         int end = n;
         if (n == b.length) while (end > 0 && b[end - 1] != '\n') end--; // whole lines only
-        FtraceChunk sample = FtraceChunk.parse(b, 0, end, report, LineReader.DEFAULT_MAX_LINE, null, 0);
+        FtraceChunk sample = FtraceChunk.parse(b, 0, end, report, LineReader.DEFAULT_MAX_LINE, null, null);
         return MemoryEstimate.of(total, end, sample.part.size(), sample.part.arena.payloadBytes());
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.Semaphore;
 import dev.virtscope.format.LoadMonitor;
 import dev.virtscope.io.LineReader;
 import dev.virtscope.io.TraceSource;
+import dev.virtscope.store.BuilderScratch;
 import dev.virtscope.store.EventStoreBuilder;
 
 /**
@@ -48,6 +49,8 @@ final class ParallelFtraceImporter {
         // chunks read but not yet merged: bounds the memory the reader and the parsers can run ahead with
         Semaphore inFlight = new Semaphore(threads + 2);
         ConcurrentLinkedQueue<byte[]> free = new ConcurrentLinkedQueue<>();
+        // columns of chunks already merged, for the chunks still to parse
+        ConcurrentLinkedQueue<BuilderScratch> scratches = new ConcurrentLinkedQueue<>();
         BlockingQueue<Future<FtraceChunk>> parsed = new LinkedBlockingQueue<>();
         InputStream in = src.open();
         Thread reader = daemon(() -> {
@@ -60,8 +63,9 @@ final class ParallelFtraceImporter {
                     if (c == null) break;
                     parsed.add(workers.submit(() -> {
                         try {
-                            return FtraceChunk.parse(c.buffer(), 0, c.length(), report, LineReader.DEFAULT_MAX_LINE, out.arena,
-                                    (int) (c.length() * eventsPerByte * 1.1));
+                            BuilderScratch scratch = scratches.poll();
+                            if (scratch == null) scratch = new BuilderScratch((int) (chunkBytes * eventsPerByte * 1.1));
+                            return FtraceChunk.parse(c.buffer(), 0, c.length(), report, LineReader.DEFAULT_MAX_LINE, out.arena, scratch);
                         } finally {
                             if (c.buffer().length == chunkBytes) free.add(c.buffer());
                         }
@@ -80,7 +84,9 @@ final class ParallelFtraceImporter {
             while (true) {
                 Future<FtraceChunk> f = parsed.take();
                 if (f == END) break;
-                merger.add(f.get());
+                FtraceChunk chunk = f.get();
+                merger.add(chunk);
+                if (chunk.scratch != null) scratches.add(chunk.scratch);
                 inFlight.release();
                 monitor.checkCancelled();
                 monitor.progress(src.bytesRead(), src.size());
