@@ -40,4 +40,20 @@ class ByteWordsTest {
             }
         }
     }
+
+    @Test
+    void tokenSearchFindsWhatStringIndexOfFinds() {
+        String text = "prev_comm=a next_comm prev_pid=1 next_comm=next_comm=b next_pid=22 ==> x";
+        byte[] b = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (String token : new String[] {"next_comm=", " next_pid=", " ==> ", "x", "=b", "absent", "prev_comm="}) {
+            for (int s = 0; s <= b.length; s++) {
+                for (int e = s; e <= b.length; e += 7) {
+                    int want = text.substring(0, e).indexOf(token, s);
+                    assertEquals(want, ByteText.indexOf(b, s, e, ByteText.ascii(token)), token + " in [" + s + "," + e + ")");
+                    assertEquals(want, ByteText.indexOf(b, s, e, token), token + " in [" + s + "," + e + ")");
+                    assertEquals(text.startsWith(token, s) && s + token.length() <= e, ByteText.startsWith(b, s, e, ByteText.ascii(token)));
+                }
+            }
+        }
+    }
 }
