@@ -85,13 +85,42 @@ public final class ByteText {
         return true;
     }
 
+    /** The bytes of an ASCII token, for the byte[] forms of {@link #startsWith} and {@link #indexOf} on hot paths. */
+    public static byte[] ascii(String token) {
+        return token.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    public static boolean startsWith(byte[] b, int s, int e, byte[] prefix) {
+        int n = prefix.length;
+        if (e - s < n) return false;
+        for (int i = 0; i < n; i++) if (b[s + i] != prefix[i]) return false;
+        return true;
+    }
+
+    /** Position of the first occurrence of token in b[s,e), or -1. */
+    public static int indexOf(byte[] b, int s, int e, byte[] token) {
+        int n = token.length;
+        byte first = token[0];
+        int lastStart = e - n;
+        outer:
+        for (int i = s; i <= lastStart; i++) {
+            i = ByteWords.indexOf(b, i, lastStart + 1, first);
+            if (i < 0) return -1;
+            for (int k = 1; k < n; k++) if (b[i + k] != token[k]) continue outer;
+            return i;
+        }
+        return -1;
+    }
+
     /** Position of the first occurrence of token in b[s,e), or -1. */
     public static int indexOf(byte[] b, int s, int e, String token) {
         int n = token.length();
         byte first = (byte) token.charAt(0);
+        int lastStart = e - n;
         outer:
-        for (int i = s; i <= e - n; i++) {
-            if (b[i] != first) continue;
+        for (int i = s; i <= lastStart; i++) {
+            i = ByteWords.indexOf(b, i, lastStart + 1, first); // candidates: the first byte, 8 bytes at a time
+            if (i < 0) return -1;
             for (int k = 1; k < n; k++) if (b[i + k] != (byte) token.charAt(k)) continue outer;
             return i;
         }

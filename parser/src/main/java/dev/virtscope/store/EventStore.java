@@ -34,6 +34,14 @@ public final class EventStore {
     EventStore(String format, String clock, boolean nsClock, int cpusDeclared, long[] ts, long[] ref, int[] tid,
                short[] cpu, char[] type, StringTable eventNames, TaskTable tasks, PayloadArena arena, LostEvents lost,
                Warnings warnings) {
+        this(format, clock, nsClock, cpusDeclared, ts, ref, tid, cpu, type, eventNames, tasks, arena, lost, warnings,
+                taskIndexes(tid, tasks));
+    }
+
+    /** @param taskOf per event, its task's index in tasks (dropped once the per-task index is built) */
+    EventStore(String format, String clock, boolean nsClock, int cpusDeclared, long[] ts, long[] ref, int[] tid,
+               short[] cpu, char[] type, StringTable eventNames, TaskTable tasks, PayloadArena arena, LostEvents lost,
+               Warnings warnings, int[] taskOf) {
         this.format = format;
         this.clock = clock;
         this.nsClock = nsClock;
@@ -49,31 +57,38 @@ public final class EventStore {
         this.lost = lost;
         this.warnings = warnings;
         int n = ts.length;
+        // counting sorts keep time order inside each CPU and task; one pass counts, one pass places.
+        // CPU numbers are non-negative shorts, so their counts fit a fixed array until the largest is known.
         typeCounts = new long[eventNames.size()];
+        int tn = tasks.size();
+        int[] cpuCount = new int[Short.MAX_VALUE + 2];
+        taskStart = new int[tn + 1];
         int maxCpu = -1;
         for (int i = 0; i < n; i++) {
             typeCounts[type[i]]++;
-            maxCpu = Math.max(maxCpu, cpu[i]);
-        }
-        // counting sorts keep time order inside each CPU and task
-        cpuStart = new int[maxCpu + 2];
-        for (int i = 0; i < n; i++) if (cpu[i] >= 0) cpuStart[cpu[i] + 1]++;
-        for (int k = 1; k < cpuStart.length; k++) cpuStart[k] += cpuStart[k - 1];
-        byCpu = new int[cpuStart[cpuStart.length - 1]];
-        int[] fill = Arrays.copyOf(cpuStart, cpuStart.length);
-        for (int i = 0; i < n; i++) if (cpu[i] >= 0) byCpu[fill[cpu[i]]++] = i;
-
-        int tn = tasks.size();
-        taskStart = new int[tn + 1];
-        int[] taskOf = new int[n];
-        for (int i = 0; i < n; i++) {
-            taskOf[i] = tasks.indexOf(tid[i]);
+            int c = cpu[i];
+            if (c > maxCpu) maxCpu = c;
+            if (c >= 0) cpuCount[c + 1]++;
             taskStart[taskOf[i] + 1]++;
         }
+        cpuStart = Arrays.copyOf(cpuCount, maxCpu + 2);
+        for (int k = 1; k < cpuStart.length; k++) cpuStart[k] += cpuStart[k - 1];
         for (int k = 1; k <= tn; k++) taskStart[k] += taskStart[k - 1];
+        byCpu = new int[cpuStart[cpuStart.length - 1]];
         byTask = new int[n];
-        fill = Arrays.copyOf(taskStart, taskStart.length);
-        for (int i = 0; i < n; i++) byTask[fill[taskOf[i]]++] = i;
+        int[] cpuFill = Arrays.copyOf(cpuStart, cpuStart.length);
+        int[] taskFill = Arrays.copyOf(taskStart, taskStart.length);
+        for (int i = 0; i < n; i++) {
+            int c = cpu[i];
+            if (c >= 0) byCpu[cpuFill[c]++] = i;
+            byTask[taskFill[taskOf[i]]++] = i;
+        }
+    }
+
+    private static int[] taskIndexes(int[] tid, TaskTable tasks) {
+        int[] taskOf = new int[tid.length];
+        for (int i = 0; i < tid.length; i++) taskOf[i] = tasks.indexOf(tid[i]);
+        return taskOf;
     }
 
     public String format() {

@@ -1,7 +1,5 @@
 package dev.virtscope.store;
 
-import java.util.Arrays;
-
 /**
  * Appends events while a file is parsed: one call per event, primitive columns, no object per
  * event. {@link #build()} sorts by time (stable) and builds the per-CPU and per-task indexes.
@@ -14,16 +12,30 @@ public final class EventStoreBuilder {
     public final LostEvents lost = new LostEvents();
     public final Warnings warnings = new Warnings();
 
-    private long[] ts = new long[1024];
-    private long[] ref = new long[1024];
-    private int[] tid = new int[1024];
-    private short[] cpu = new short[1024];
-    private char[] type = new char[1024];
-    private int size;
+    private final EventColumns columns;
     private String clock = "local";
     private boolean nsClock = true;
     private int cpusDeclared = -1;
     private PayloadRenderer renderer;
+
+    public EventStoreBuilder() {
+        columns = new EventColumns();
+    }
+
+    /** @param expectedEvents how many events are likely (a hint: the columns start that large) */
+    public EventStoreBuilder(int expectedEvents) {
+        columns = new EventColumns(expectedEvents);
+    }
+
+    /**
+     * A builder that fills the arrays of scratch (emptied first) rather than new ones; scratch may
+     * be handed to the next builder once this one has been {@link #append appended}.
+     */
+    public EventStoreBuilder(BuilderScratch scratch) {
+        this.scratch = scratch;
+        columns = scratch.columns;
+        columns.reset();
+    }
 
     /** Id of an event name ({@code kvm_exit}, without the {@code kvm:} system prefix). */
     public int eventType(byte[] b, int off, int len) {
@@ -34,43 +46,75 @@ public final class EventStoreBuilder {
         return eventNames.intern(name);
     }
 
+    /** Payloads kept as slices of the input until {@link #placePayloads}; null: copied at once. */
+    private PayloadSlices slices;
+    /** Where the columns and slices come from, or null. */
+    private BuilderScratch scratch;
+
     /** Stores payload bytes; the result goes to {@link #add}. */
     public long payload(byte[] b, int off, int len) {
-        return arena.append(b, off, len);
+        return slices != null ? slices.append(b, off, len) : arena.append(b, off, len);
+    }
+
+    /** The bytes of a payload {@link #payload} returned, before or after {@link #placePayloads}. */
+    public void viewPayload(long ref, Payload out) {
+        if (PayloadSlices.isSlice(ref)) slices.view(ref, out);
+        else arena.view(ref, out);
+    }
+
+    /**
+     * From now on payloads taken from source are not copied but kept as references into it (other
+     * bytes are copied aside), until {@link #placePayloads}; source must not change until then.
+     * expected: how many payloads are likely (a hint).
+     */
+    public void deferPayloads(byte[] source, int expected) {
+        if (scratch != null) {
+            slices = scratch.slices;
+            slices.reset(source);
+        } else {
+            slices = new PayloadSlices(source, expected);
+        }
+    }
+
+    /**
+     * Copies the payloads deferred since {@link #deferPayloads} into into, each once, and points the
+     * events at them. into may be this builder's arena or the arena of the builder this one will be
+     * {@link #append appended} to, shared with other threads doing the same (see {@link PayloadArena#place});
+     * the deferred payloads must all be in one builder's arena or the other's.
+     */
+    public void placePayloads(PayloadArena into) {
+        if (slices == null) return;
+        long[] refs = into.place(slices);
+        slices = null;
+        columns.resolveSlices(refs);
     }
 
     public void add(long tsNs, int cpuNo, int tidNo, int typeId, long payloadRef) {
-        if (size == ts.length) grow();
-        ts[size] = tsNs;
-        ref[size] = payloadRef;
-        tid[size] = tidNo;
-        cpu[size] = (short) cpuNo;
-        type[size] = (char) typeId;
-        size++;
+        columns.add(tsNs, payloadRef, tidNo, (short) cpuNo, (char) typeId);
     }
 
     /** The payload reference of the last event added (for multi-line payloads that continue it). */
     public long lastPayload() {
-        return ref[size - 1];
+        return columns.lastRef();
     }
 
     /** Points the last event added at another payload (its payload grew by a continuation line). */
     public void replaceLastPayload(long payloadRef) {
-        ref[size - 1] = payloadRef;
+        columns.setLastRef(payloadRef);
     }
 
     public int size() {
-        return size;
+        return columns.size();
     }
 
     /** Time of the i-th event added (input order, before {@link #build()} sorts). */
     public long ts(int i) {
-        return ts[i];
+        return columns.ts(i);
     }
 
     /** CPU of the i-th event added (input order). */
     public int cpu(int i) {
-        return cpu[i];
+        return columns.cpu(i);
     }
 
     /** The CPU count the header stated, or -1. */
@@ -85,30 +129,7 @@ public final class EventStoreBuilder {
      */
     public void append(EventStoreBuilder part, int[] typeMap) {
         long pageBase = (long) arena.adopt(part.arena) << 32;
-        int n = part.size;
-        if (size + n > ts.length) {
-            int c = Math.max(size + n, size + (size >> 2));
-            ts = Arrays.copyOf(ts, c);
-            ref = Arrays.copyOf(ref, c);
-            tid = Arrays.copyOf(tid, c);
-            cpu = Arrays.copyOf(cpu, c);
-            type = Arrays.copyOf(type, c);
-        }
-        System.arraycopy(part.ts, 0, ts, size, n);
-        System.arraycopy(part.tid, 0, tid, size, n);
-        System.arraycopy(part.cpu, 0, cpu, size, n);
-        long[] pr = part.ref;
-        char[] pt = part.type;
-        for (int k = 0; k < n; k++) {
-            ref[size + k] = pr[k] + pageBase;
-            type[size + k] = (char) typeMap[pt[k]];
-        }
-        size += n;
-        part.ts = null;
-        part.ref = null;
-        part.tid = null;
-        part.cpu = null;
-        part.type = null;
+        columns.append(part.columns, pageBase, typeMap);
     }
 
     /** The trace clock ({@code local}, {@code mono}, {@code x86-tsc}, …); nsClock false means timestamps are raw counts. */
@@ -127,53 +148,50 @@ public final class EventStoreBuilder {
         renderer = r;
     }
 
-    private void grow() {
-        int c = size + (size >> 1);
-        ts = Arrays.copyOf(ts, c);
-        ref = Arrays.copyOf(ref, c);
-        tid = Arrays.copyOf(tid, c);
-        cpu = Arrays.copyOf(cpu, c);
-        type = Arrays.copyOf(type, c);
-    }
-
     public EventStore build(String format) {
-        int n = size;
-        long[] t = ts;
-        long[] r = ref;
-        int[] p = tid;
-        short[] c = cpu;
-        char[] y = type;
-        if (!StableSort.isSorted(ts, n)) {
-            int[] order = StableSort.order(ts, n);
-            t = new long[n];
-            r = new long[n];
-            p = new int[n];
-            c = new short[n];
-            y = new char[n];
+        EventColumns.Flat f = columns.flatten();
+        long[] t = f.ts();
+        long[] r = f.ref();
+        int[] p = f.tid();
+        short[] c = f.cpu();
+        char[] y = f.type();
+        int n = t.length;
+        if (!StableSort.isSorted(t, n)) {
+            int[] order = StableSort.order(t, n);
+            long[] t2 = new long[n];
+            long[] r2 = new long[n];
+            int[] p2 = new int[n];
+            short[] c2 = new short[n];
+            char[] y2 = new char[n];
             for (int k = 0; k < n; k++) {
                 int o = order[k];
-                t[k] = ts[o];
-                r[k] = ref[o];
-                p[k] = tid[o];
-                c[k] = cpu[o];
-                y[k] = type[o];
+                t2[k] = t[o];
+                r2[k] = r[o];
+                p2[k] = p[o];
+                c2[k] = c[o];
+                y2[k] = y[o];
             }
-        } else {
-            t = Arrays.copyOf(ts, n);
-            r = Arrays.copyOf(ref, n);
-            p = Arrays.copyOf(tid, n);
-            c = Arrays.copyOf(cpu, n);
-            y = Arrays.copyOf(type, n);
+            t = t2;
+            r = r2;
+            p = p2;
+            c = c2;
+            y = y2;
         }
-        ts = null;
-        ref = null;
-        tid = null;
-        cpu = null;
-        type = null;
-        for (int k = 0; k < n; k++) tasks.task(p[k]);
+        // the task of every event, which the per-task index needs too: one lookup per event, not two
+        int[] taskOf = new int[n];
+        int lastTid = 0, lastTask = -1;
+        for (int k = 0; k < n; k++) {
+            int id = p[k];
+            if (lastTask < 0 || id != lastTid) { // runs of one task are common: one CPU's events in a row
+                lastTask = tasks.task(id);
+                lastTid = id;
+            }
+            taskOf[k] = lastTask;
+        }
         arena.trim();
         TaskTable taskTable = tasks.build();
-        EventStore store = new EventStore(format, clock, nsClock, cpusDeclared, t, r, p, c, y, eventNames, taskTable, arena, lost, warnings);
+        EventStore store = new EventStore(format, clock, nsClock, cpusDeclared, t, r, p, c, y, eventNames, taskTable, arena, lost,
+                warnings, taskOf);
         store.renderer = renderer;
         return store;
     }

@@ -26,9 +26,12 @@ public final class MemoryEstimate {
     public final long payloadBytes;
     /** Estimated heap needed at the peak of the load. */
     public final long peakBytes;
+    /** Events per (decompressed) input byte in the sample; 0 when it had none. */
+    public final double eventsPerByte;
 
-    private MemoryEstimate(long events, long payloadBytes) {
+    private MemoryEstimate(long events, long payloadBytes, double eventsPerByte) {
         this.events = events;
+        this.eventsPerByte = eventsPerByte;
         this.payloadBytes = payloadBytes;
         this.peakBytes = events * PEAK_BYTES_PER_EVENT + (long) (payloadBytes * ARENA_PER_PAYLOAD_BYTE) + FIXED_BYTES;
     }
@@ -40,9 +43,9 @@ public final class MemoryEstimate {
      * @param samplePayloadBytes payload bytes of those events
      */
     public static MemoryEstimate of(long inputBytes, long sampleBytes, long sampleEvents, long samplePayloadBytes) {
-        if (sampleBytes <= 0 || sampleEvents <= 0) return new MemoryEstimate(0, 0);
+        if (sampleBytes <= 0 || sampleEvents <= 0) return new MemoryEstimate(0, 0, 0);
         double scale = (double) inputBytes / sampleBytes;
-        return new MemoryEstimate((long) (sampleEvents * scale), (long) (samplePayloadBytes * scale));
+        return new MemoryEstimate((long) (sampleEvents * scale), (long) (samplePayloadBytes * scale), (double) sampleEvents / sampleBytes);
     }
 
     /** Heap the JVM can still hand out: its maximum minus what is in use. */

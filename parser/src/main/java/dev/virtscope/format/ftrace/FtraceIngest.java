@@ -25,10 +25,11 @@ final class FtraceIngest {
     }
 
     static void load(TraceSource src, EventStoreBuilder out, boolean report, LoadMonitor monitor) throws IOException {
-        estimate(src, report).requireFits(src.name());
+        MemoryEstimate est = estimate(src, report);
+        est.requireFits(src.name());
         int threads = Integer.getInteger("virtscope.ingest.threads", Runtime.getRuntime().availableProcessors());
         long from = src.compression() == Compression.NONE ? PARALLEL_FROM : PARALLEL_FROM_COMPRESSED;
-        if (threads > 1 && src.size() >= from) new ParallelFtraceImporter(report, CHUNK_BYTES, threads).load(src, out, monitor);
+        if (threads > 1 && src.size() >= from) new ParallelFtraceImporter(report, CHUNK_BYTES, threads, est.eventsPerByte).load(src, out, monitor);
         else new FtraceTextImporter(out, report).load(src, monitor);
     }
 
@@ -50,7 +51,7 @@ final class FtraceIngest {
         }
         int end = n;
         if (n == b.length) while (end > 0 && b[end - 1] != '\n') end--; // whole lines only
-        FtraceChunk sample = FtraceChunk.parse(b, 0, end, report, LineReader.DEFAULT_MAX_LINE);
+        FtraceChunk sample = FtraceChunk.parse(b, 0, end, report, LineReader.DEFAULT_MAX_LINE, null, null);
         return MemoryEstimate.of(total, end, sample.part.size(), sample.part.arena.payloadBytes());
     }
 }

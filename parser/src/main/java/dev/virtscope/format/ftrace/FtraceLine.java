@@ -137,14 +137,42 @@ final class FtraceLine {
         return true;
     }
 
-    /** Timestamp token b[s,e): seconds with decimals, or an integer count. */
+    /**
+     * Timestamp token b[s,e): seconds with decimals, or an integer count, as
+     * {@link ByteText#parseTimestampNs} reads it, in one pass that also tells which of the two it is.
+     */
     private boolean time(byte[] b, int s, int e) {
-        long v = ByteText.parseTimestampNs(b, s, e);
-        if (v == Long.MIN_VALUE) return false;
-        ts = v;
-        timeKind = ByteText.indexOf(b, s, e, (byte) '.') < 0 ? TimeKind.INTEGER : TimeKind.SECONDS;
+        long sec = 0;
+        int i = s;
+        while (i < e) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) break;
+            sec = sec * 10 + d;
+            i++;
+        }
+        int digits = i - s;
+        if (digits == 0 || digits > 18) return false;
+        if (i == e) {
+            ts = sec;
+            timeKind = TimeKind.INTEGER;
+            return true;
+        }
+        if (b[i] != '.') return false;
+        int decimals = e - i - 1;
+        if (decimals <= 0 || decimals > 9) return false;
+        long frac = 0;
+        for (i++; i < e; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) return false;
+            frac = frac * 10 + d;
+        }
+        ts = sec * 1_000_000_000L + frac * NS_SCALE[decimals];
+        timeKind = TimeKind.SECONDS;
         return true;
     }
+
+    /** ns per unit of the last decimal, by count of decimals. */
+    private static final long[] NS_SCALE = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
 
     /** The comm is right-aligned in a fixed-width field ending at the pid dash. */
     private void comm(byte[] b, int lineStart, int dash, int width) {

@@ -94,7 +94,7 @@ final class FtraceTextImporter {
 
     private void continuation(byte[] b, int s, int e) {
         dev.virtscope.store.Payload prev = new dev.virtscope.store.Payload();
-        out.arena.view(out.lastPayload(), prev);
+        out.viewPayload(out.lastPayload(), prev);
         int plen = prev.end - prev.start;
         byte[] joined = new byte[plen + 1 + (e - s)];
         System.arraycopy(prev.bytes, prev.start, joined, 0, plen);

@@ -16,6 +16,7 @@ import java.util.concurrent.Semaphore;
 import dev.virtscope.format.LoadMonitor;
 import dev.virtscope.io.LineReader;
 import dev.virtscope.io.TraceSource;
+import dev.virtscope.store.BuilderScratch;
 import dev.virtscope.store.EventStoreBuilder;
 
 /**
@@ -23,7 +24,9 @@ import dev.virtscope.store.EventStoreBuilder;
  * them into chunks before event lines ({@link ChunkSplitter}), worker threads parse chunks into
  * builders of their own ({@link FtraceChunk}), and the calling thread merges them in file order
  * ({@link ChunkMerger}) as soon as each is ready. Compressed input is decompressed by the reader
- * thread alone, so decompression overlaps parsing. The result is the store a sequential pass builds.
+ * thread alone, so decompression overlaps parsing. Each worker copies its chunk's payloads straight
+ * into the result's arena when the chunk is parsed (so a payload is copied once, and the chunk buffer
+ * can be reused at once). The result is the store a sequential pass builds.
  */
 final class ParallelFtraceImporter {
     private static final Future<FtraceChunk> END = CompletableFuture.completedFuture(null);
@@ -31,11 +34,14 @@ final class ParallelFtraceImporter {
     private final boolean report;
     private final int chunkBytes;
     private final int threads;
+    /** Events per input byte in the file's first MiBs: chunk columns are sized from it. */
+    private final double eventsPerByte;
 
-    ParallelFtraceImporter(boolean report, int chunkBytes, int threads) {
+    ParallelFtraceImporter(boolean report, int chunkBytes, int threads, double eventsPerByte) {
         this.report = report;
         this.chunkBytes = chunkBytes;
         this.threads = threads;
+        this.eventsPerByte = eventsPerByte;
     }
 
     void load(TraceSource src, EventStoreBuilder out, LoadMonitor monitor) throws IOException {
@@ -43,6 +49,8 @@ final class ParallelFtraceImporter {
         // chunks read but not yet merged: bounds the memory the reader and the parsers can run ahead with
         Semaphore inFlight = new Semaphore(threads + 2);
         ConcurrentLinkedQueue<byte[]> free = new ConcurrentLinkedQueue<>();
+        // columns of chunks already merged, for the chunks still to parse
+        ConcurrentLinkedQueue<BuilderScratch> scratches = new ConcurrentLinkedQueue<>();
         BlockingQueue<Future<FtraceChunk>> parsed = new LinkedBlockingQueue<>();
         InputStream in = src.open();
         Thread reader = daemon(() -> {
@@ -55,7 +63,9 @@ final class ParallelFtraceImporter {
                     if (c == null) break;
                     parsed.add(workers.submit(() -> {
                         try {
-                            return FtraceChunk.parse(c.buffer(), 0, c.length(), report, LineReader.DEFAULT_MAX_LINE);
+                            BuilderScratch scratch = scratches.poll();
+                            if (scratch == null) scratch = new BuilderScratch((int) (chunkBytes * eventsPerByte * 1.1));
+                            return FtraceChunk.parse(c.buffer(), 0, c.length(), report, LineReader.DEFAULT_MAX_LINE, out.arena, scratch);
                         } finally {
                             if (c.buffer().length == chunkBytes) free.add(c.buffer());
                         }
@@ -74,7 +84,9 @@ final class ParallelFtraceImporter {
             while (true) {
                 Future<FtraceChunk> f = parsed.take();
                 if (f == END) break;
-                merger.add(f.get());
+                FtraceChunk chunk = f.get();
+                merger.add(chunk);
+                if (chunk.scratch != null) scratches.add(chunk.scratch);
                 inFlight.release();
                 monitor.checkCancelled();
                 monitor.progress(src.bytesRead(), src.size());

@@ -12,6 +12,12 @@ import dev.virtscope.store.TaskTable;
  * the first time a comm is interned.
  */
 final class TaskLearner {
+    // the payload keys looked for in every sched event, as bytes: compared without String.charAt
+    private static final byte[] PREV_COMM = ByteText.ascii("prev_comm="), PREV_PID = ByteText.ascii(" prev_pid="),
+            NEXT_COMM = ByteText.ascii("next_comm="), NEXT_PID = ByteText.ascii(" next_pid="), ARROW = ByteText.ascii(" ==> "),
+            COMM = ByteText.ascii("comm="), PID = ByteText.ascii(" pid="), CHILD_COMM = ByteText.ascii(" child_comm="),
+            CHILD_PID = ByteText.ascii(" child_pid=");
+
     private final EventStoreBuilder out;
     private final NameCache comms;
     /** tid → comm id last recorded, so unchanged comms cost one lookup. */
@@ -114,13 +120,13 @@ final class TaskLearner {
      * trace-cmd -R) or trace-cmd plugin form {@code A:1 [120] S ==> B:2 [120]}.
      */
     void schedSwitch(byte[] b, int s, int e, long ts) {
-        if (ByteText.startsWith(b, s, e, "prev_comm=")) {
-            keyed(b, s + 10, e, " prev_pid=", ts);
-            int n = ByteText.indexOf(b, s, e, "next_comm=");
-            if (n >= 0) keyed(b, n + 10, e, " next_pid=", ts);
+        if (ByteText.startsWith(b, s, e, PREV_COMM)) {
+            keyed(b, s + 10, e, PREV_PID, ts);
+            int n = ByteText.indexOf(b, s, e, NEXT_COMM);
+            if (n >= 0) keyed(b, n + 10, e, NEXT_PID, ts);
             return;
         }
-        int arrow = ByteText.indexOf(b, s, e, " ==> ");
+        int arrow = ByteText.indexOf(b, s, e, ARROW);
         if (arrow < 0) return;
         plugin(b, s, arrow, ts);
         plugin(b, arrow + 5, e, ts);
@@ -132,10 +138,10 @@ final class TaskLearner {
      * fork event also names the child: {@code comm=A pid=1 child_comm=B child_pid=2}.
      */
     void wakeup(byte[] b, int s, int e, long ts) {
-        if (!ByteText.startsWith(b, s, e, "comm=")) return;
-        keyed(b, s + 5, e, " pid=", ts);
-        int child = ByteText.indexOf(b, s, e, " child_comm=");
-        if (child >= 0) keyed(b, child + 12, e, " child_pid=", ts);
+        if (!ByteText.startsWith(b, s, e, COMM)) return;
+        keyed(b, s + 5, e, PID, ts);
+        int child = ByteText.indexOf(b, s, e, CHILD_COMM);
+        if (child >= 0) keyed(b, child + 12, e, CHILD_PID, ts);
     }
 
     /** task_rename {@code pid=1 oldcomm=A newcomm=B oom_score_adj=0}: the comm changes at this time. */
@@ -151,10 +157,10 @@ final class TaskLearner {
     }
 
     /** comm value from s up to key, then the decimal pid after key. */
-    private void keyed(byte[] b, int s, int e, String key, long ts) {
+    private void keyed(byte[] b, int s, int e, byte[] key, long ts) {
         int k = ByteText.indexOf(b, s, e, key);
         if (k < 0) return;
-        int p = k + key.length();
+        int p = k + key.length;
         int q = p;
         while (q < e && ByteText.isDigit(b[q])) q++;
         long pid = ByteText.parseDecimal(b, p, q);

@@ -84,7 +84,8 @@ class ParallelIngestTest {
 
     private static EventStore parallel(Path file, boolean report, int chunkBytes, int threads) throws IOException {
         EventStoreBuilder b = new EventStoreBuilder();
-        new ParallelFtraceImporter(report, chunkBytes, threads).load(new TraceSource(file), b, LoadMonitor.NONE);
+        // an events-per-byte guess far too low: chunk columns must grow past their first block
+        new ParallelFtraceImporter(report, chunkBytes, threads, 1e-3).load(new TraceSource(file), b, LoadMonitor.NONE);
         return b.build("test");
     }
 }
