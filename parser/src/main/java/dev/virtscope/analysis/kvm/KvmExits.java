@@ -27,8 +27,10 @@ public final class KvmExits {
 
     final EventStore store;
     int size;
-    int[] exitIdx, entryIdx, reason, vcpu, cpu, tid;
-    long[] startNs, durNs, subKey, userspaceNs;
+    // the exit's time and tid are the store's columns at exitIdx: no copy of them per row
+    int[] exitIdx, entryIdx, reason, vcpu, cpu;
+    /** userspaceNs is null when the trace has no kvm_userspace_exit: every row's is -1 */
+    long[] durNs, subKey, userspaceNs;
     /** reason id → printed name, isa, code */
     final StringTable reasons = new StringTable();
     int[] reasonIsa = new int[0], reasonCode = new int[0];
@@ -70,11 +72,9 @@ public final class KvmExits {
         reason = new int[cap];
         vcpu = new int[cap];
         cpu = new int[cap];
-        tid = new int[cap];
-        startNs = new long[cap];
         durNs = new long[cap];
         subKey = new long[cap];
-        userspaceNs = new long[cap];
+        userspaceNs = s.typeId("kvm_userspace_exit") >= 0 ? new long[cap] : null;
         guestBeforeNs = new long[cap];
         msrPairs = new AccessPairs();
         pioPairs = new AccessPairs();
@@ -159,11 +159,9 @@ public final class KvmExits {
             reason[n] = reason[r];
             vcpu[n] = vcpu[r];
             cpu[n] = cpu[r];
-            tid[n] = tid[r];
-            startNs[n] = startNs[r];
             durNs[n] = durNs[r];
             subKey[n] = subKey[r];
-            userspaceNs[n] = userspaceNs[r];
+            if (userspaceNs != null) userspaceNs[n] = userspaceNs[r];
             guestBeforeNs[n] = guestBeforeNs[r];
             n++;
         }
@@ -237,11 +235,9 @@ public final class KvmExits {
         reason = Arrays.copyOf(reason, size);
         vcpu = Arrays.copyOf(vcpu, size);
         cpu = Arrays.copyOf(cpu, size);
-        tid = Arrays.copyOf(tid, size);
-        startNs = Arrays.copyOf(startNs, size);
         durNs = Arrays.copyOf(durNs, size);
         subKey = Arrays.copyOf(subKey, size);
-        userspaceNs = Arrays.copyOf(userspaceNs, size);
+        if (userspaceNs != null) userspaceNs = Arrays.copyOf(userspaceNs, size);
         guestBeforeNs = Arrays.copyOf(guestBeforeNs, size);
     }
 
@@ -274,7 +270,7 @@ public final class KvmExits {
     }
 
     public long startNs(int r) {
-        return startNs[r];
+        return store.ts(exitIdx[r]);
     }
 
     /** exit → entry, or -1 when unpaired */
@@ -291,7 +287,7 @@ public final class KvmExits {
     }
 
     public int tid(int r) {
-        return tid[r];
+        return store.tid(exitIdx[r]);
     }
 
     public int reasonId(int r) {
@@ -332,7 +328,7 @@ public final class KvmExits {
 
     /** Time from kvm_userspace_exit to kvm_entry inside this exit, or -1 when it did not go to userspace. */
     public long userspaceNs(int r) {
-        return userspaceNs[r];
+        return userspaceNs == null ? -1 : userspaceNs[r];
     }
 
     /** Guest time that ended with this exit (previous entry of the thread → this exit), or -1. */
@@ -376,7 +372,9 @@ public final class KvmExits {
         for (int r = 0; r < size; r++) {
             long d = durNs[r];
             if (d < 0 || (rid >= 0 && reason[r] != rid) || (v >= 0 && vcpu[r] != v) || (c >= 0 && cpu[r] != c)
-                    || (sk >= 0 && subKey[r] != sk) || startNs[r] < from || startNs[r] >= to) continue;
+                    || (sk >= 0 && subKey[r] != sk)) continue;
+            long start = store.ts(exitIdx[r]);
+            if (start < from || start >= to) continue;
             out[n++] = d;
         }
         return new Latencies(out, n);
