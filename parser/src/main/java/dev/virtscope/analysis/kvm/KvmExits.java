@@ -1,6 +1,8 @@
 package dev.virtscope.analysis.kvm;
 
 import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import dev.virtscope.analysis.latency.Latencies;
 import dev.virtscope.decode.kvm.ExitReasons;
@@ -107,6 +109,51 @@ public final class KvmExits {
         numberReasons(w);
         trim();
         for (int r = 0; r < size; r++) if (durNs[r] >= 0) pairedCount++;
+        if (workers > 1) groupByNumberAside();
+    }
+
+    /**
+     * The vCPU and CPU groups the views and kvm-stat ask for, with each group's summary, made on a thread
+     * of its own (created here, so it has the caller's priority) while the caller goes on: it asks for the
+     * reasons' groups first, which it makes itself. Only after a split sweep: the trace is large and a
+     * second core is there.
+     */
+    private void groupByNumberAside() {
+        byVcpuAside = new FutureTask<>(() -> summarised(ExitGroups.of(vcpu, durNs, size)));
+        byCpuAside = new FutureTask<>(() -> summarised(ExitGroups.of(cpu, durNs, size)));
+        Thread t = new Thread(() -> {
+            byVcpuAside.run();
+            byCpuAside.run();
+        }, "kvm-exit-groups");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static ExitGroups summarised(ExitGroups g) {
+        for (int key = -1; key < g.groups() - 1; key++) {
+            Latencies l = g.of(key);
+            if (l.size() > 0) l.summary();
+        }
+        return g;
+    }
+
+    private static ExitGroups await(FutureTask<ExitGroups> f) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return f.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;             // the groups are needed: finish waiting, keep the flag
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) throw r;
+                    if (e.getCause() instanceof Error r) throw r;
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -381,6 +428,7 @@ public final class KvmExits {
     }
 
     private ExitGroups byReason, byVcpu, byCpu, all;
+    private FutureTask<ExitGroups> byVcpuAside, byCpuAside;
 
     /**
      * The common queries — everything, or one reason, one vCPU or one CPU over the whole trace — answered
@@ -399,7 +447,13 @@ public final class KvmExits {
     }
 
     /** The paired durations grouped by reason id (KEY), vCPU or CPU; shared by the histograms and kvm-stat vmexit. */
-    synchronized ExitGroups groups(KvmStat.By by) {
+    ExitGroups groups(KvmStat.By by) {
+        if (by == KvmStat.By.VCPU && byVcpuAside != null) return await(byVcpuAside);
+        if (by == KvmStat.By.CPU && byCpuAside != null) return await(byCpuAside);
+        return madeHere(by);
+    }
+
+    private synchronized ExitGroups madeHere(KvmStat.By by) {
         return switch (by) {
             case KEY -> byReason != null ? byReason : (byReason = ExitGroups.of(reason, durNs, size));
             case VCPU -> byVcpu != null ? byVcpu : (byVcpu = ExitGroups.of(vcpu, durNs, size));
