@@ -1,7 +1,6 @@
 package dev.virtscope.analysis.kvm;
 
 import dev.virtscope.store.EventStore;
-import dev.virtscope.store.IntSlice;
 import dev.virtscope.store.TaskTable;
 
 /**
@@ -54,26 +53,18 @@ final class ThreadSlots {
     }
 
     /**
-     * Slot → worker for a sweep split by thread slot: slots by the number of events they get, heaviest
-     * first, each to the worker with the fewest events so far. A task slot gets its task's events when the
-     * task has a tid, a CPU slot the events without a tid on that CPU (not every event on the CPU: a
-     * vCPU thread pinned to its CPU would count twice, and the greedy split then gave every thread to one
-     * worker and the empty CPU slots to the other). Only balance depends on this, never a result. Null
-     * when fewer than two workers would get any event.
+     * Slot → worker for a sweep split by thread slot: slots by event count (the task's, or the CPU's for
+     * CPU slots), heaviest first, each to the worker with the fewest events so far. Only balance depends
+     * on this, never a result. Null when fewer than two workers would get any event.
      */
     int[] owners(int workers) {
         int n = count();
-        long[] weight = new long[n];
-        for (int t = 0; t < taskCount; t++) {
-            if (tasks.tid(t) > 0) {
-                weight[t] = store.eventsOfTask(t).size();
-                continue;
-            }
-            IntSlice ev = store.eventsOfTask(t);
-            for (int k = 0; k < ev.size(); k++) weight[taskCount + Math.max(0, store.cpu(ev.get(k)))]++;
-        }
         long[] order = new long[n];
-        for (int slot = 0; slot < n; slot++) order[slot] = -weight[slot] << 24 | slot;   // heaviest first, then by slot
+        for (int slot = 0; slot < n; slot++) {
+            int t = task(slot);
+            long weight = t >= 0 ? store.eventsOfTask(t).size() : store.eventsOnCpu(slot - taskCount).size();
+            order[slot] = -weight << 24 | slot;       // sorts heaviest first, then by slot
+        }
         java.util.Arrays.sort(order);
         long[] load = new long[workers];
         int[] owner = new int[n];
