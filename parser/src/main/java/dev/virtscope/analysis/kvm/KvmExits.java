@@ -1,6 +1,8 @@
 package dev.virtscope.analysis.kvm;
 
 import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import dev.virtscope.analysis.latency.Latencies;
 import dev.virtscope.decode.kvm.ExitReasons;
@@ -27,8 +29,10 @@ public final class KvmExits {
 
     final EventStore store;
     int size;
-    int[] exitIdx, entryIdx, reason, vcpu, cpu, tid;
-    long[] startNs, durNs, subKey, userspaceNs;
+    // the exit's time and tid are the store's columns at exitIdx: no copy of them per row
+    int[] exitIdx, entryIdx, reason, vcpu, cpu;
+    /** userspaceNs is null when the trace has no kvm_userspace_exit: every row's is -1 */
+    long[] durNs, subKey, userspaceNs;
     /** reason id → printed name, isa, code */
     final StringTable reasons = new StringTable();
     int[] reasonIsa = new int[0], reasonCode = new int[0];
@@ -70,11 +74,9 @@ public final class KvmExits {
         reason = new int[cap];
         vcpu = new int[cap];
         cpu = new int[cap];
-        tid = new int[cap];
-        startNs = new long[cap];
         durNs = new long[cap];
         subKey = new long[cap];
-        userspaceNs = new long[cap];
+        userspaceNs = s.typeId("kvm_userspace_exit") >= 0 ? new long[cap] : null;
         guestBeforeNs = new long[cap];
         msrPairs = new AccessPairs();
         pioPairs = new AccessPairs();
@@ -107,6 +109,51 @@ public final class KvmExits {
         numberReasons(w);
         trim();
         for (int r = 0; r < size; r++) if (durNs[r] >= 0) pairedCount++;
+        if (workers > 1) groupByNumberAside();
+    }
+
+    /**
+     * The vCPU and CPU groups the views and kvm-stat ask for, with each group's summary, made on a thread
+     * of its own (created here, so it has the caller's priority) while the caller goes on: it asks for the
+     * reasons' groups first, which it makes itself. Only after a split sweep: the trace is large and a
+     * second core is there.
+     */
+    private void groupByNumberAside() {
+        byVcpuAside = new FutureTask<>(() -> summarised(ExitGroups.of(vcpu, durNs, size)));
+        byCpuAside = new FutureTask<>(() -> summarised(ExitGroups.of(cpu, durNs, size)));
+        Thread t = new Thread(() -> {
+            byVcpuAside.run();
+            byCpuAside.run();
+        }, "kvm-exit-groups");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static ExitGroups summarised(ExitGroups g) {
+        for (int key = -1; key < g.groups() - 1; key++) {
+            Latencies l = g.of(key);
+            if (l.size() > 0) l.summary();
+        }
+        return g;
+    }
+
+    private static ExitGroups await(FutureTask<ExitGroups> f) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return f.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;             // the groups are needed: finish waiting, keep the flag
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) throw r;
+                    if (e.getCause() instanceof Error r) throw r;
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -159,11 +206,9 @@ public final class KvmExits {
             reason[n] = reason[r];
             vcpu[n] = vcpu[r];
             cpu[n] = cpu[r];
-            tid[n] = tid[r];
-            startNs[n] = startNs[r];
             durNs[n] = durNs[r];
             subKey[n] = subKey[r];
-            userspaceNs[n] = userspaceNs[r];
+            if (userspaceNs != null) userspaceNs[n] = userspaceNs[r];
             guestBeforeNs[n] = guestBeforeNs[r];
             n++;
         }
@@ -237,11 +282,9 @@ public final class KvmExits {
         reason = Arrays.copyOf(reason, size);
         vcpu = Arrays.copyOf(vcpu, size);
         cpu = Arrays.copyOf(cpu, size);
-        tid = Arrays.copyOf(tid, size);
-        startNs = Arrays.copyOf(startNs, size);
         durNs = Arrays.copyOf(durNs, size);
         subKey = Arrays.copyOf(subKey, size);
-        userspaceNs = Arrays.copyOf(userspaceNs, size);
+        if (userspaceNs != null) userspaceNs = Arrays.copyOf(userspaceNs, size);
         guestBeforeNs = Arrays.copyOf(guestBeforeNs, size);
     }
 
@@ -274,7 +317,7 @@ public final class KvmExits {
     }
 
     public long startNs(int r) {
-        return startNs[r];
+        return store.ts(exitIdx[r]);
     }
 
     /** exit → entry, or -1 when unpaired */
@@ -291,7 +334,7 @@ public final class KvmExits {
     }
 
     public int tid(int r) {
-        return tid[r];
+        return store.tid(exitIdx[r]);
     }
 
     public int reasonId(int r) {
@@ -332,7 +375,7 @@ public final class KvmExits {
 
     /** Time from kvm_userspace_exit to kvm_entry inside this exit, or -1 when it did not go to userspace. */
     public long userspaceNs(int r) {
-        return userspaceNs[r];
+        return userspaceNs == null ? -1 : userspaceNs[r];
     }
 
     /** Guest time that ended with this exit (previous entry of the thread → this exit), or -1. */
@@ -376,13 +419,16 @@ public final class KvmExits {
         for (int r = 0; r < size; r++) {
             long d = durNs[r];
             if (d < 0 || (rid >= 0 && reason[r] != rid) || (v >= 0 && vcpu[r] != v) || (c >= 0 && cpu[r] != c)
-                    || (sk >= 0 && subKey[r] != sk) || startNs[r] < from || startNs[r] >= to) continue;
+                    || (sk >= 0 && subKey[r] != sk)) continue;
+            long start = store.ts(exitIdx[r]);
+            if (start < from || start >= to) continue;
             out[n++] = d;
         }
         return new Latencies(out, n);
     }
 
     private ExitGroups byReason, byVcpu, byCpu, all;
+    private FutureTask<ExitGroups> byVcpuAside, byCpuAside;
 
     /**
      * The common queries — everything, or one reason, one vCPU or one CPU over the whole trace — answered
@@ -401,7 +447,13 @@ public final class KvmExits {
     }
 
     /** The paired durations grouped by reason id (KEY), vCPU or CPU; shared by the histograms and kvm-stat vmexit. */
-    synchronized ExitGroups groups(KvmStat.By by) {
+    ExitGroups groups(KvmStat.By by) {
+        if (by == KvmStat.By.VCPU && byVcpuAside != null) return await(byVcpuAside);
+        if (by == KvmStat.By.CPU && byCpuAside != null) return await(byCpuAside);
+        return madeHere(by);
+    }
+
+    private synchronized ExitGroups madeHere(KvmStat.By by) {
         return switch (by) {
             case KEY -> byReason != null ? byReason : (byReason = ExitGroups.of(reason, durNs, size));
             case VCPU -> byVcpu != null ? byVcpu : (byVcpu = ExitGroups.of(vcpu, durNs, size));

@@ -73,6 +73,38 @@ class LatenciesTest {
     }
 
     @Test
+    void percentilesAreThoseOfHdrHistogramRecordingEveryValue() {
+        Random r = new Random(4);
+        long[][] sets = {durations(30_000, 5), {0}, {0, 0, 1}, {Long.MAX_VALUE / 3, 7, 2047, 2048, 4095, 4096, 1L << 40}, new long[5_000]};
+        for (int i = 0; i < sets[4].length; i++) sets[4][i] = r.nextLong() >>> (1 + r.nextInt(63));
+        for (long[] d : sets) {
+            org.HdrHistogram.Histogram h = new org.HdrHistogram.Histogram(3);
+            for (long v : d) h.recordValue(v);
+            LatencySummary s = new Latencies(d, d.length).summary();
+            long max = Arrays.stream(d).max().getAsLong();
+            assertEquals(Math.min(max, h.getValueAtPercentile(50)), s.p50);
+            assertEquals(Math.min(max, h.getValueAtPercentile(90)), s.p90);
+            assertEquals(Math.min(max, h.getValueAtPercentile(99)), s.p99);
+            assertEquals(Math.min(max, h.getValueAtPercentile(99.9)), s.p999);
+        }
+    }
+
+    @Test
+    void bucketOfAValueIsHdrHistogramsBucket() {
+        org.HdrHistogram.Histogram h = new org.HdrHistogram.Histogram(3);
+        Random r = new Random(6);
+        for (int k = 0; k < 200_000; k++) {
+            long v = k < 10_000 ? k : r.nextLong() >>> (1 + r.nextInt(63));
+            int index = LatencySummary.hdrIndex(v);
+            assertEquals(h.lowestEquivalentValue(v), LatencySummary.hdrLowest(index), "value " + v);
+            // the whole bucket has this index, and the next value starts the next bucket
+            long highest = h.highestEquivalentValue(v);
+            assertEquals(index, LatencySummary.hdrIndex(highest), "value " + v);
+            if (highest + 1 > 0) assertEquals(index + 1, LatencySummary.hdrIndex(highest + 1), "value " + v);
+        }
+    }
+
+    @Test
     void emptySetsGiveEmptyHistograms() {
         Latencies e = new Latencies(new long[0], 0);
         assertEquals(0, e.log2().buckets());
