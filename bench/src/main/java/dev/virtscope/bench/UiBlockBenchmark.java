@@ -74,8 +74,9 @@ final class UiBlockBenchmark implements Benchmark {
         StringBuilder b = new StringBuilder("collectors");
         for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) b.append(" '").append(gc.getName()).append("'");
         var hs = java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+        String nice = hs.getVMOption("JavaPriority1_To_OSPriority").getValue();
         b.append("; ThreadPriorityPolicy=").append(hs.getVMOption("ThreadPriorityPolicy").getValue())
-                .append(", Java priority 1 → nice ").append(hs.getVMOption("JavaPriority1_To_OSPriority").getValue())
+                .append(", Java priority 1 → nice ").append(nice.equals("-1") ? "the JVM's default" : nice)
                 .append(" (the launcher's options: ").append(String.join(" ", dev.virtscope.gui.BackgroundThreads.jvmOptions())).append(")");
         return b.toString();
     }
