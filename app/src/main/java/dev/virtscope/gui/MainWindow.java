@@ -124,6 +124,7 @@ public final class MainWindow implements MenuBarFactory.Actions, MainToolbar.Act
             public void handle(WindowEvent e) {
                 stage.removeEventHandler(WindowEvent.WINDOW_SHOWN, this);
                 layout.restoreDividers(splits);
+                ControlWarmup.startOnce(scene.getStylesheets());
             }
         });
         stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> {
