@@ -50,18 +50,12 @@ final class ControlWarmup {
         TreeView<String> tree = new TreeView<>();
         steps.add(() -> {
             fillTable(table);
-            root.getChildren().setAll(table);
-            root.applyCss();
-            root.layout();
-            cells += table.lookupAll(".table-cell").size();
+            styleAndLayOut(root, table, ".table-cell");
         });
         steps.add(() -> paintCorner(table));
         steps.add(() -> {
             fillTree(tree);
-            root.getChildren().setAll(tree);
-            root.applyCss();
-            root.layout();
-            cells += tree.lookupAll(".tree-cell").size();
+            styleAndLayOut(root, tree, ".tree-cell");
         });
         steps.add(() -> paintCorner(tree));
         steps.add(() -> root.getChildren().clear());
@@ -74,6 +68,14 @@ final class ControlWarmup {
 
     int cells() {
         return cells;
+    }
+
+    /** Puts the control alone in the off-screen scene, styles and lays it out; counts the cells it made. */
+    private void styleAndLayOut(StackPane root, javafx.scene.Node control, String cellSelector) {
+        root.getChildren().setAll(control);
+        root.applyCss();
+        root.layout();
+        cells += control.lookupAll(cellSelector).size();
     }
 
     /**
