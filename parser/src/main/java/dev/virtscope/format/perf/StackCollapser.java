@@ -77,7 +77,9 @@ public final class StackCollapser {
         int p = s;
         while (p < e) {
             byte c = b[p];
-            if ((c == '\t' || c == ' ') && pname >= 0 && addr2line == null) {
+            // frame lines of a sample the event filter skipped take the fast path too: they are
+            // checked (a line that is not a frame still counts as unrecognised) but not stacked
+            if ((c == '\t' || c == ' ') && addr2line == null) {
                 int r = fastFrame(b, p, e, last);
                 if (r == INCOMPLETE) return p;
                 if (r >= 0) {
@@ -134,22 +136,31 @@ public final class StackCollapser {
         return (int) (h ^ (h >>> 32));
     }
 
+    /** What a whole frame line (address included) came to, when it is not a frame id. */
+    private static final int NOT_FRAME = -1, GENERAL = -2;
     /**
-     * The hot path: a callchain line while a sample is open. Its text after the address is the
-     * cache key, so a frame seen before costs a newline scan, a hash and a compare. Returns the
-     * next line's start, INCOMPLETE when the line is cut by the buffer end, or -1 to take the
-     * general path.
+     * Distinct frame lines kept per kind. A profile repeats few call sites (a 213 MB perf script
+     * holds under 3,000 distinct frame lines); the cap bounds memory on one that does not, and
+     * lines past it are classified again each time, as every line once was.
+     */
+    private static final int LINE_CACHE_MAX = 1 << 20;
+    private final ByteKeyMap[] lines = {new ByteKeyMap(), new ByteKeyMap()};
+    private int[][] lineValue = {new int[256], new int[256]};
+
+    /**
+     * The hot path: a callchain line (one that starts with white space). The whole line from its
+     * address on is the cache key, so a line seen before costs one pass that finds the newline
+     * and hashes eight bytes at a time, one lookup and one compare; only a new line is parsed.
+     * Lines of a sample the event filter dropped are classified the same way (a line that is no
+     * frame still counts as unrecognised) but not stacked. Returns the next line's start,
+     * INCOMPLETE when the line is cut by the buffer end, or -1 to take the general path.
      */
     private int fastFrame(byte[] b, int p, int e, boolean last) {
         int i = p;
         while (i < e && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == 0x0B || b[i] == '\f')) i++;
         if (i >= e || !CollapseRules.word(b[i])) return -1;
-        while (i < e && CollapseRules.word(b[i])) i++;
-        int s2 = i;
-        while (s2 < e && (b[s2] == ' ' || b[s2] == '\t' || b[s2] == '\r' || b[s2] == 0x0B || b[s2] == '\f')) s2++;
-        // newline search and content hash in one pass, eight bytes at a time
         long hh = HASH_SEED;
-        int q = s2, nl = -1;
+        int q = i, nl = -1;
         while (q + 8 <= e) {
             long v = (long) LONGS.get(b, q);
             long x = v ^ NEWLINES;
@@ -165,32 +176,57 @@ public final class StackCollapser {
         }
         int h;
         if (nl >= 0) {
-            hh = mixIn(hh, nl - s2);
+            hh = mixIn(hh, nl - i);
             h = (int) (hh ^ (hh >>> 32));
         } else {
-            nl = newline(b, s2, e);
+            nl = newline(b, i, e);
             if (nl == e && !last) return INCOMPLETE;
-            h = tailHash(b, s2, nl);
+            h = tailHash(b, i, nl);
         }
         int kind = javaComm ? 1 : 0;
+        ByteKeyMap lm = lines[kind];
+        int li = lm.find(b, i, nl, h);
+        int id;
+        if (li >= 0) {
+            id = lineValue[kind][li];
+        } else {
+            id = classify(b, p, i, nl, kind);
+            if (lm.size() < LINE_CACHE_MAX) {
+                li = lm.add(b, i, nl, h);
+                if (li >= lineValue[kind].length) lineValue[kind] = Arrays.copyOf(lineValue[kind], lineValue[kind].length * 2);
+                lineValue[kind][li] = id;
+            }
+        }
+        if (id >= 0) {
+            if (pname >= 0 && frameText[kind][id] >= 0) node = child(node, id << 2 | kind);
+        } else if (id == NOT_FRAME) {
+            unrecognised++;
+        } else if (pname >= 0 && CollapseRules.frame(b, p, nl, f)) {
+            frame(b, p, nl);
+        }
+        return nl + 1;
+    }
+
+    /**
+     * A frame line not seen before, whose address starts at a: its frame id (by the text after
+     * the address, so call sites of one function share it), NOT_FRAME, or GENERAL when the script's
+     * match puts the symbol elsewhere than after the address (then parsed every time).
+     */
+    private int classify(byte[] b, int p, int a, int nl, int kind) {
+        int s2 = a;
+        while (s2 < nl && CollapseRules.word(b[s2])) s2++;
+        while (s2 < nl && (b[s2] == ' ' || b[s2] == '\t' || b[s2] == '\r' || b[s2] == 0x0B || b[s2] == '\f')) s2++;
+        int h = tailHash(b, s2, nl);
         ByteKeyMap m = rawFrames[kind];
         int id = m.find(b, s2, nl, h);
-        if (id < 0) {
-            if (!CollapseRules.frame(b, p, nl, f)) {
-                unrecognised++;
-                return nl + 1;
-            }
-            if (f[0] != s2) {
-                frame(b, p, nl);
-                return nl + 1;
-            }
-            id = m.add(b, s2, nl, h);
-            scratch.len = 0;
-            if (tidy.tidy(b, f[0], f[1], f[2], f[3], javaComm, scratch) < 0) setNone(kind, id);
-            else setText(kind, id, scratch.a, 0, scratch.len);
-        }
-        if (frameText[kind][id] >= 0) node = child(node, id << 2 | kind);
-        return nl + 1;
+        if (id >= 0) return id;
+        if (!CollapseRules.frame(b, p, nl, f)) return NOT_FRAME;
+        if (f[0] != s2) return GENERAL;
+        id = m.add(b, s2, nl, h);
+        scratch.len = 0;
+        if (tidy.tidy(b, f[0], f[1], f[2], f[3], javaComm, scratch) < 0) setNone(kind, id);
+        else setText(kind, id, scratch.a, 0, scratch.len);
+        return id;
     }
 
     public void line(byte[] b, int s, int e) {
