@@ -3,6 +3,7 @@ package dev.virtscope.format.perf;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.Comparator;
 
 /**
  * Folded stacks with their counts, printed like stackcollapse-perf.pl: keys sorted by byte value
@@ -26,7 +27,7 @@ public final class FoldedCounts {
     public FoldedCounts sorted() {
         Integer[] order = new Integer[size];
         for (int i = 0; i < size; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> Arrays.compareUnsigned(keys[a], keys[b]));
+        Arrays.sort(order, new ByKey(keys));
         byte[][] k = new byte[size][];
         long[] c = new long[size];
         int n = 0;
@@ -43,6 +44,20 @@ public final class FoldedCounts {
         counts = c;
         size = n;
         return this;
+    }
+
+    /** Byte order of the keys; a class, not a lambda, to spare a short fold the lambda bootstrap. */
+    private static final class ByKey implements Comparator<Integer> {
+        private final byte[][] keys;
+
+        ByKey(byte[][] keys) {
+            this.keys = keys;
+        }
+
+        @Override
+        public int compare(Integer a, Integer b) {
+            return Arrays.compareUnsigned(keys[a], keys[b]);
+        }
     }
 
     public int size() {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -69,8 +70,7 @@ public final class PerfFold {
                     List<Future<StackCollapser>> fs = new ArrayList<>();
                     for (int i = 0; i + 1 < cuts.length; i++) {
                         long a = cuts[i], z = cuts[i + 1];
-                        byte[] flt = filter;
-                        fs.add(pool.submit(() -> collapseRange(file, a, z, new StackCollapser(options, flt, defaulted))));
+                        fs.add(pool.submit(new Piece(file, a, z, new StackCollapser(options, filter, defaulted))));
                     }
                     for (Future<StackCollapser> f : fs) parts.add(f.get());
                 } catch (Exception e) {
@@ -97,6 +97,28 @@ public final class PerfFold {
             if (used == null) used = c.eventFilter();
         }
         return new Result(counts.sorted(), unrec, filtered, used == null ? null : new String(used, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * One piece of the file on a pool thread. A class rather than a lambda: fold is a short
+     * process, and the first lambda of a JVM costs several milliseconds of bootstrap.
+     */
+    private static final class Piece implements Callable<StackCollapser> {
+        private final Path file;
+        private final long from, to;
+        private final StackCollapser collapser;
+
+        Piece(Path file, long from, long to, StackCollapser collapser) {
+            this.file = file;
+            this.from = from;
+            this.to = to;
+            this.collapser = collapser;
+        }
+
+        @Override
+        public StackCollapser call() throws IOException {
+            return collapseRange(file, from, to, collapser);
+        }
     }
 
     static void feed(InputStream in, StackCollapser c) throws IOException {
