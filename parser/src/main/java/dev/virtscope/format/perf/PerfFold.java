@@ -100,21 +100,10 @@ public final class PerfFold {
     }
 
     /**
-     * One piece of the file on a pool thread. A class rather than a lambda: fold is a short
+     * One piece of the file on a pool thread. A record rather than a lambda: fold is a short
      * process, and the first lambda of a JVM costs several milliseconds of bootstrap.
      */
-    private static final class Piece implements Callable<StackCollapser> {
-        private final Path file;
-        private final long from, to;
-        private final StackCollapser collapser;
-
-        Piece(Path file, long from, long to, StackCollapser collapser) {
-            this.file = file;
-            this.from = from;
-            this.to = to;
-            this.collapser = collapser;
-        }
-
+    private record Piece(Path file, long from, long to, StackCollapser collapser) implements Callable<StackCollapser> {
         @Override
         public StackCollapser call() throws IOException {
             return collapseRange(file, from, to, collapser);
