@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The window's background threads yield the CPU to the FX thread: with the launchers' JVM options
  * a thread from {@link BackgroundThreads} runs at nice 10, a normal thread at nice 0, and threads
- * it starts inherit its priority (the parser's workers are started by the loading thread).
+ * it starts inherit its priority (the parser's workers are started by the loading thread), and
+ * the JIT's compiler threads run at nice 10 as well.
  */
 class BackgroundThreadsTest {
     /** Runs in a JVM started with the window's options: prints "name nice" for each probe thread. */
@@ -35,6 +36,25 @@ class BackgroundThreadsTest {
         }, "probe");
         bg.join();
         System.out.println("normal-after " + nice() + " " + normal.getPriority());
+        System.out.println("jit " + compilerNice());
+    }
+
+    /** The distinct nice values of the JIT's compiler threads ("C1 CompilerThre…", "C2 …"). */
+    private static java.util.SortedSet<String> compilerNice() throws IOException {
+        java.util.SortedSet<String> nice = new java.util.TreeSet<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                String st;
+                try {
+                    st = Files.readString(t.resolve("stat"), StandardCharsets.US_ASCII);
+                } catch (IOException gone) {
+                    continue;
+                }
+                String comm = st.substring(st.indexOf('(') + 1, st.lastIndexOf(')'));
+                if (comm.matches("C[12] Compiler.*")) nice.add(st.substring(st.lastIndexOf(')') + 2).split(" ")[16]);
+            }
+        }
+        return nice;
     }
 
     /** This thread's nice value: field 19 of /proc/thread-self/stat (after the command in parentheses). */
@@ -58,6 +78,6 @@ class BackgroundThreadsTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assumeTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), out);
-        assertEquals(List.of("normal 0", "background 10", "child 10", "normal-after 0 5"), out.lines().toList(), out);
+        assertEquals(List.of("normal 0", "background 10", "child 10", "normal-after 0 5", "jit [10]"), out.lines().toList(), out);
     }
 }
