@@ -39,6 +39,11 @@ class BackgroundThreadsTest {
         System.out.println("jit " + compilerNice());
     }
 
+    /** The nice value in a /proc stat line: field 19, counted after the command in parentheses. */
+    private static String niceOf(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16];
+    }
+
     /** The distinct nice values of the JIT's compiler threads ("C1 CompilerThre…", "C2 …"). */
     private static java.util.SortedSet<String> compilerNice() throws IOException {
         java.util.SortedSet<String> nice = new java.util.TreeSet<>();
@@ -51,17 +56,16 @@ class BackgroundThreadsTest {
                     continue;
                 }
                 String comm = st.substring(st.indexOf('(') + 1, st.lastIndexOf(')'));
-                if (comm.matches("C[12] Compiler.*")) nice.add(st.substring(st.lastIndexOf(')') + 2).split(" ")[16]);
+                if (comm.matches("C[12] Compiler.*")) nice.add(niceOf(st));
             }
         }
         return nice;
     }
 
-    /** This thread's nice value: field 19 of /proc/thread-self/stat (after the command in parentheses). */
+    /** This thread's nice value, from /proc/thread-self/stat. */
     private static String nice() {
         try {
-            String st = Files.readString(Path.of("/proc/thread-self/stat"), StandardCharsets.US_ASCII);
-            return st.substring(st.lastIndexOf(')') + 2).split(" ")[16];
+            return niceOf(Files.readString(Path.of("/proc/thread-self/stat"), StandardCharsets.US_ASCII));
         } catch (IOException e) {
             return "?";
         }

@@ -157,7 +157,7 @@ public final class StackCollapser {
      */
     private int fastFrame(byte[] b, int p, int e, boolean last) {
         int i = p;
-        while (i < e && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == 0x0B || b[i] == '\f')) i++;
+        i = skipBlanks(b, i, e);
         if (i >= e || !CollapseRules.word(b[i])) return -1;
         long hh = HASH_SEED;
         int q = i, nl = -1;
@@ -207,6 +207,12 @@ public final class StackCollapser {
         return nl + 1;
     }
 
+    /** First byte at or after i (before e) that is not Perl white space other than a newline. */
+    private static int skipBlanks(byte[] b, int i, int e) {
+        while (i < e && b[i] != '\n' && CollapseRules.ws(b[i])) i++;
+        return i;
+    }
+
     /**
      * A frame line not seen before, whose address starts at a: its frame id (by the text after
      * the address, so call sites of one function share it), NOT_FRAME, or GENERAL when the script's
@@ -215,7 +221,7 @@ public final class StackCollapser {
     private int classify(byte[] b, int p, int a, int nl, int kind) {
         int s2 = a;
         while (s2 < nl && CollapseRules.word(b[s2])) s2++;
-        while (s2 < nl && (b[s2] == ' ' || b[s2] == '\t' || b[s2] == '\r' || b[s2] == 0x0B || b[s2] == '\f')) s2++;
+        s2 = skipBlanks(b, s2, nl);
         int h = tailHash(b, s2, nl);
         ByteKeyMap m = rawFrames[kind];
         int id = m.find(b, s2, nl, h);
