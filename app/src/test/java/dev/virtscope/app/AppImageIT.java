@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,16 +24,16 @@ class AppImageIT {
 
     @Test
     void launcherPrintsTheVersionWithoutADisplay() throws Exception {
-        Result r = run("--version");
-        assertEquals(0, r.exit, r.err);
-        assertEquals("virtscope " + POM_VERSION, r.out.strip());
+        ChildRun.Result r = run("--version");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("virtscope " + POM_VERSION, r.out().strip());
     }
 
     @Test
     void launcherRunsTheHeadlessCommandLine() throws Exception {
-        Result r = run("--help");
-        assertEquals(0, r.exit, r.err);
-        assertTrue(r.out.startsWith("Usage: virtscope"), r.out);
+        ChildRun.Result r = run("--help");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("Usage: virtscope"), r.out());
     }
 
     @Test
@@ -63,30 +62,11 @@ class AppImageIT {
         for (String o : options) assertTrue(cfg.contains("java-options=" + o), o + " in " + cfg);
     }
 
-    private record Result(int exit, String out, String err) {
-    }
-
-    private static Result run(String... args) throws IOException, InterruptedException {
+    private static ChildRun.Result run(String... args) throws IOException, InterruptedException {
         Path launcher = IMAGE.resolve("bin/virtscope");
         assertTrue(Files.isExecutable(launcher), launcher + " is built by packaging/build-packages.sh");
         List<String> cmd = new ArrayList<>(List.of(launcher.toString()));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().remove("DISPLAY");
-        pb.environment().remove("WAYLAND_DISPLAY");
-        Path out = Files.createTempFile("virtscope-it", ".out");
-        Path err = Files.createTempFile("virtscope-it", ".err");
-        try {
-            Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            // a bound so a hung child cannot hang the build, not a performance expectation
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError(launcher + " " + String.join(" ", args) + " did not finish");
-            }
-            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+        return ChildRun.run(cmd);
     }
 }

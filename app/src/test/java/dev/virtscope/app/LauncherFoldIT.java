@@ -3,12 +3,11 @@ package dev.virtscope.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,33 +27,18 @@ class LauncherFoldIT {
         Path expected = Samples.path("public/flamegraph/test/results/perf-iperf-stacks-pidtid-01-collapsed-pid.txt");
         assertTrue(Files.isRegularFile(LAUNCHER), LAUNCHER.toString());
 
-        ProcessBuilder pb = new ProcessBuilder(List.of("bash", LAUNCHER.toString(), "fold", "--pid", in.toString()));
         // the launcher runs the `java` on PATH: make it the JDK this build runs on
-        Path javaBin = Path.of(System.getProperty("java.home"), "bin");
-        pb.environment().put("PATH", javaBin + java.io.File.pathSeparator + pb.environment().getOrDefault("PATH", ""));
-        pb.environment().remove("DISPLAY");
-        pb.environment().remove("WAYLAND_DISPLAY");
-        pb.environment().remove("JAVA_OPTS");
-        pb.environment().remove("JAVA_TOOL_OPTIONS");
-        Path out = Files.createTempFile("virtscope-fold", ".out");
-        Path err = Files.createTempFile("virtscope-fold", ".err");
-        try {
-            Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            // a bound so a hung child cannot hang the build, not a performance expectation
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError("./virtscope fold did not finish");
-            }
-            String stderr = Files.readString(err, StandardCharsets.UTF_8);
-            assertEquals(0, p.exitValue(), stderr);
-            assertEquals(Files.readString(expected, StandardCharsets.ISO_8859_1), Files.readString(out, StandardCharsets.ISO_8859_1));
-            // the script's own notice is the only line allowed (this input has one event type: none)
-            for (String line : stderr.split("\n")) {
-                assertTrue(line.isEmpty() || line.startsWith("Filtering for events of type: "), "stderr: " + stderr);
-            }
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
+        String javaBin = Path.of(System.getProperty("java.home"), "bin").toString();
+        ChildRun.Result r = ChildRun.run(List.of("bash", LAUNCHER.toString(), "fold", "--pid", in.toString()), env -> {
+            env.put("PATH", javaBin + File.pathSeparator + env.getOrDefault("PATH", ""));
+            env.remove("JAVA_OPTS");
+            env.remove("JAVA_TOOL_OPTIONS");
+        });
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(Files.readString(expected, StandardCharsets.ISO_8859_1), r.out());
+        // the only line allowed is the notice the script prints itself when the input mixes event types
+        for (String line : r.err().split("\n")) {
+            assertTrue(line.isEmpty() || line.startsWith("Filtering for events of type: "), "stderr: " + r.err());
         }
     }
 }

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,42 +22,23 @@ class ShadedJarIT {
 
     @Test
     void versionComesFromTheJarManifest() throws Exception {
-        Result r = run("--version");
-        assertEquals(0, r.exit, r.err);
-        assertEquals("virtscope " + POM_VERSION, r.out.strip());
+        ChildRun.Result r = run("--version");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("virtscope " + POM_VERSION, r.out().strip());
     }
 
     @Test
     void helpNamesTheCommandAndExitsZero() throws Exception {
-        Result r = run("--help");
-        assertEquals(0, r.exit, r.err);
-        assertTrue(r.out.startsWith("Usage: virtscope"), r.out);
+        ChildRun.Result r = run("--help");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("Usage: virtscope"), r.out());
     }
 
-    private record Result(int exit, String out, String err) {
-    }
-
-    private static Result run(String... args) throws IOException, InterruptedException {
+    private static ChildRun.Result run(String... args) throws IOException, InterruptedException {
         assertTrue(Files.isRegularFile(JAR), JAR + " is built by the package phase");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.awt.headless=true", "-jar", JAR.toString()));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().remove("DISPLAY");
-        pb.environment().remove("WAYLAND_DISPLAY");
-        Path out = Files.createTempFile("virtscope-it", ".out");
-        Path err = Files.createTempFile("virtscope-it", ".err");
-        try {
-            Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            // a bound so a hung child cannot hang the build, not a performance expectation
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError("java -jar " + String.join(" ", args) + " did not finish");
-            }
-            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+        return ChildRun.run(cmd);
     }
 }
