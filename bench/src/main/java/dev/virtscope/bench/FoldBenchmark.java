@@ -80,13 +80,14 @@ public final class FoldBenchmark implements Benchmark {
         double[] p = time(perl, theirs);
         double tPerl = p[0];
         out.printf("perl stackcollapse-perf.pl: %.2f s wall, %.1f MB/s; %.2f s CPU user+sys (%s)%n", tPerl, mb / tPerl, p[1], String.join(" ", perl));
+        boolean same = Files.mismatch(ours, theirs) == -1;
         out.printf("ratio: virtscope fold is %.1fx faster in wall time, %.1fx in CPU time; outputs %s%n", tPerl / tJava, p[1] / cJava,
-                Files.mismatch(ours, theirs) == -1 ? "byte-identical" : "DIFFER");
+                same ? "byte-identical" : "DIFFER");
         if (tL < Double.MAX_VALUE) {
             out.printf("ratio with ./virtscope fold: %.1fx faster in wall time, %.1fx in CPU time; outputs %s%n", tPerl / tL, p[1] / cL,
                     Files.mismatch(workDir.resolve("fold-launcher.txt"), theirs) == -1 ? "byte-identical" : "DIFFER");
         }
-        if (Files.mismatch(ours, theirs) != -1 && !Files.readString(Path.of(fg, "stackcollapse-perf.pl"), StandardCharsets.ISO_8859_1).contains("event-filter")) {
+        if (!same && !Files.readString(Path.of(fg, "stackcollapse-perf.pl"), StandardCharsets.ISO_8859_1).contains("event-filter")) {
             // the input mixes event types; newer scripts keep the first one only, as fold does
             out.println("outputs: this stackcollapse-perf.pl predates --event-filter and folds every event type together, so they differ on"
                     + " this mixed-event input; byte parity with the current script is PerfFoldParityTest's job");
